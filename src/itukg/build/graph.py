@@ -1,0 +1,249 @@
+"""Build RDF from the document model, in the ontology's terms, with readable stable IRIs.
+
+IRIs (DESIGN.md): …/id/resolution/pp/191 (work), …/pp/191/bucharest-2022 (version),
+…/bucharest-2022/resolves/3/ii (clause), …/bucharest-2022/annex/2 (annex). A section
+is named by its kind, with -2, -3 … when a kind repeats (several 'instructs').
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS
+
+from itukg.namespaces import BODY, DOCUMENT, ITU, PREFIXES, RESOLUTION, SECTION_KIND, SESSION, slug
+from itukg.ontology import Vocabulary, load_vocabulary
+from itukg.parse.model import Annex, Clause, Document, Resolution, Section
+
+ONT = Namespace(ITU)
+KIND = Namespace(SECTION_KIND)
+
+
+def resolution_work_iri(resolution: Resolution) -> URIRef:
+    return URIRef(RESOLUTION + resolution.work_id)
+
+
+def resolution_version_iri(resolution: Resolution) -> URIRef:
+    return URIRef(RESOLUTION + resolution.id)
+
+
+def version_iri(version_id: str) -> URIRef:
+    """The IRI of a version given its id ('pp/191/bucharest-2022')."""
+    return URIRef(RESOLUTION + version_id)
+
+
+def document_iri(document: Document) -> URIRef:
+    name = document.symbol or document.source.rsplit(".", 1)[0]
+    return URIRef(DOCUMENT + slug(name))
+
+
+def label_path(label: str) -> str:
+    """'3 ii)' → '3/ii'; 'a)' → 'a'; '4 –1' → '4/dash-1'."""
+    parts = []
+    for part in label.split(" "):
+        if part[:1] in "–—-•":
+            parts.append("dash-" + (part[1:] or "1"))
+        else:
+            parts.append(slug(part))
+    return "/".join(p for p in parts if p)
+
+
+def new_graph() -> Graph:
+    graph = Graph()
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace, override=True)
+    return graph
+
+
+def documents_graph(documents: Iterable[Document], vocabulary: Vocabulary | None = None) -> Graph:
+    """All documents in one graph (the ontology is not included)."""
+    graph = new_graph()
+    for document in documents:
+        add_document(graph, document, vocabulary or load_vocabulary())
+    return graph
+
+
+def add_document(graph: Graph, document: Document, vocabulary: Vocabulary) -> None:
+    doc = document_iri(document)
+    graph.add((doc, RDF.type, ONT.SourceDocument))
+    graph.add((doc, RDFS.label, Literal(document.source)))
+    if document.symbol:
+        graph.add((doc, ONT.symbol, Literal(document.symbol)))
+    if document.date:
+        graph.add((doc, DCTERMS.date, Literal(document.date, datatype=XSD.date)))
+    if document.title:
+        graph.add((doc, DCTERMS.title, Literal(document.title)))
+    for resolution in document.resolutions:
+        _add_resolution(graph, resolution, doc, vocabulary)
+
+
+def _resolution_label(resolution: Resolution) -> str:
+    prefix = {"ra": "ITU-R "}.get(resolution.body_id, "")
+    owner = "" if prefix else f"{resolution.body} "
+    return f"{owner}Resolution {prefix}{resolution.number}".strip()
+
+
+def _add_resolution(
+    graph: Graph, resolution: Resolution, doc: URIRef, vocabulary: Vocabulary
+) -> None:
+    work = resolution_work_iri(resolution)
+    version = resolution_version_iri(resolution)
+    name = _resolution_label(resolution)
+    graph.add((work, RDF.type, ONT.Resolution))
+    graph.add((work, RDFS.label, Literal(name)))
+    graph.add((work, ONT.number, Literal(resolution.number)))
+    graph.add((work, ONT.enactedBy, URIRef(BODY + resolution.body_id)))
+    graph.add((work, ONT.hasVersion, version))
+
+    graph.add((version, RDF.type, ONT.ResolutionVersion))
+    graph.add((version, ONT.versionOf, work))
+    dated = ", ".join(str(p) for p in (resolution.revision_place, resolution.revision_year) if p)
+    graph.add((version, RDFS.label, Literal(f"{name} ({dated})" if dated else name)))
+    graph.add((version, ONT.number, Literal(resolution.number)))
+    graph.add((version, DCTERMS.title, Literal(resolution.title)))
+    graph.add((version, ONT.status, ONT.Draft if resolution.status == "draft" else ONT.InForce))
+    graph.add((version, ONT.source, doc))
+    _add_span(graph, version, resolution.line, resolution.end_line)
+    if resolution.revision_place:
+        graph.add((version, ONT.revisionPlace, Literal(resolution.revision_place)))
+    if resolution.revision_year is not None:
+        graph.add(
+            (version, ONT.revisionYear, Literal(resolution.revision_year, datatype=XSD.integer))
+        )
+        session = vocabulary.session(resolution.body_id, resolution.revision_year)
+        if session and session.place == resolution.revision_place:
+            graph.add((version, ONT.adoptedAt, URIRef(SESSION + session.id)))
+    if resolution.supersedes:
+        graph.add((version, ONT.supersedes, version_iri(resolution.supersedes)))
+    for note in resolution.notes:
+        if not note.startswith("line "):
+            graph.add((version, ONT.note, Literal(note)))
+
+    seen: Counter[str] = Counter()
+    clause_iris: dict[tuple[str, str], URIRef] = {}
+    for order, section in enumerate(resolution.sections, start=1):
+        seen[section.section_kind] += 1
+        suffix = f"-{seen[section.section_kind]}" if seen[section.section_kind] > 1 else ""
+        sec = URIRef(f"{version}/{section.section_kind}{suffix}")
+        graph.add((version, ONT.hasSection, sec))
+        _add_section(graph, section, sec, order, clause_iris)
+
+    for order, annex in enumerate(resolution.annexes, start=1):
+        _add_annex(graph, annex, version, order, resolution, clause_iris)
+
+    for order, change in enumerate(resolution.changes, start=1):
+        node = URIRef(f"{version}/change/{order}")
+        graph.add((version, ONT.hasChange, node))
+        graph.add((node, RDF.type, ONT.Change))
+        graph.add((node, ONT.changeKind, Literal(change.kind)))
+        graph.add((node, ONT.label, Literal(change.where)))
+        graph.add((node, ONT.line, Literal(change.line, datatype=XSD.integer)))
+        graph.add((node, ONT.order, Literal(order, datatype=XSD.integer)))
+        if change.old is not None:
+            graph.add((node, ONT.oldText, Literal(change.old)))
+        if change.new is not None:
+            graph.add((node, ONT.newText, Literal(change.new)))
+        graph.add((node, ONT.uncertain, Literal(change.uncertain)))
+
+
+def _add_span(graph: Graph, node: URIRef, line: int, end_line: int) -> None:
+    graph.add((node, ONT.line, Literal(line, datatype=XSD.integer)))
+    graph.add((node, ONT.endLine, Literal(end_line, datatype=XSD.integer)))
+
+
+def _add_section(
+    graph: Graph,
+    section: Section,
+    sec: URIRef,
+    order: int,
+    clause_iris: dict[tuple[str, str], URIRef],
+) -> None:
+    graph.add((sec, RDF.type, ONT.Section))
+    graph.add((sec, ONT.sectionKind, KIND[section.section_kind]))
+    graph.add((sec, ONT.heading, Literal(section.heading)))
+    graph.add((sec, ONT.order, Literal(order, datatype=XSD.integer)))
+    _add_span(graph, sec, section.line, section.end_line)
+    if section.modality:
+        graph.add((sec, ONT.modality, KIND[section.modality]))
+    for actor in section.addressees:
+        graph.add((sec, ONT.addressee, URIRef(BODY + actor.id)))
+
+    used: Counter[str] = Counter()
+    unlabelled = 0
+    tops: dict[str, URIRef] = {}
+    for position, clause in enumerate(section.clauses, start=1):
+        if clause.label:
+            path = label_path(clause.label)
+            used[path] += 1
+            if used[path] > 1:
+                path = f"{path}-{used[path]}"
+        else:
+            unlabelled += 1
+            path = f"p{unlabelled}"
+        node = URIRef(f"{sec}/{path}")
+        _add_clause(graph, clause, node, position)
+        graph.add((sec, ONT.hasClause, node))
+        if clause.parent and clause.parent in tops:
+            graph.add((tops[clause.parent], ONT.hasSubClause, node))
+        elif clause.label:
+            tops[clause.label] = node
+        if clause.label:
+            clause_iris.setdefault((section.section_kind, clause.label), node)
+
+
+def _add_clause(graph: Graph, clause: Clause, node: URIRef, order: int) -> None:
+    graph.add((node, RDF.type, ONT.Clause))
+    if clause.parent:
+        graph.add((node, RDF.type, ONT.SubClause))
+    if clause.label:
+        graph.add((node, ONT.label, Literal(clause.label)))
+    graph.add((node, ONT.text, Literal(clause.text)))
+    graph.add((node, ONT.order, Literal(order, datatype=XSD.integer)))
+    _add_span(graph, node, clause.line, clause.end_line)
+    for note in clause.notes:
+        graph.add((node, ONT.note, Literal(note)))
+    for actor in clause.addressees:
+        graph.add((node, ONT.addressee, URIRef(BODY + actor.id)))
+
+
+def _add_annex(
+    graph: Graph,
+    annex: Annex,
+    version: URIRef,
+    order: int,
+    resolution: Resolution,
+    clause_iris: dict[tuple[str, str], URIRef],
+) -> None:
+    node = URIRef(f"{version}/annex/{slug(annex.label) or order}")
+    graph.add((version, ONT.hasAnnex, node))
+    graph.add((node, RDF.type, ONT.Annex))
+    graph.add((node, ONT.label, Literal(annex.label)))
+    graph.add((node, ONT.order, Literal(order, datatype=XSD.integer)))
+    _add_span(graph, node, annex.line, annex.end_line)
+    if annex.title:
+        graph.add((node, DCTERMS.title, Literal(annex.title)))
+    if annex.with_respect_to:
+        graph.add((node, ONT.withRespectToText, Literal(annex.with_respect_to)))
+        kind, _, label = annex.with_respect_to.partition(" ")
+        target = clause_iris.get((kind, label))
+        if target is not None:
+            graph.add((node, ONT.withRespectTo, target))
+    unlabelled = 0
+    for position, item in enumerate(annex.items, start=1):
+        if item.label:
+            path = f"{slug(item.label)}"
+        else:
+            unlabelled += 1
+            path = f"p{unlabelled}"
+        item_node = URIRef(f"{node}/{path}")
+        if (item_node, RDF.type, ONT.AnnexItem) in graph:
+            item_node = URIRef(f"{node}/{path}-{position}")
+        graph.add((node, ONT.hasItem, item_node))
+        graph.add((item_node, RDF.type, ONT.AnnexItem))
+        if item.label:
+            graph.add((item_node, ONT.label, Literal(item.label)))
+        graph.add((item_node, ONT.text, Literal(item.text)))
+        graph.add((item_node, ONT.order, Literal(position, datatype=XSD.integer)))
+        graph.add((item_node, ONT.line, Literal(item.line, datatype=XSD.integer)))

@@ -1,0 +1,251 @@
+"""Access to ontology/: the single source of names.
+
+Every label the parser and the annotator match (bodies, officials, conferences and
+their sessions, heading words, topics) is read from the Turtle files of ontology/,
+never written into Python. This module loads them once and exposes them as plain
+records.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from itukg.namespaces import BODY, ITU, SECTION_KIND, SESSION, local_name
+
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_SUBCLASS = "http://www.w3.org/2000/01/rdf-schema#subClassOf"
+_SKOS = "http://www.w3.org/2004/02/skos/core#"
+
+
+def _package_dir(name: str) -> Path:
+    """A data folder shipped with the package, or the repository's folder when run from source."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / f"_{name}", here.parent.parent / name):
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError(f"cannot find the {name}/ folder next to the itukg package")
+
+
+def ontology_dir() -> Path:
+    """The folder of ontology Turtle files (ITUKG_ONTOLOGY overrides it)."""
+    override = os.environ.get("ITUKG_ONTOLOGY")
+    return Path(override) if override else _package_dir("ontology")
+
+
+def queries_dir() -> Path:
+    """The folder of the SPARQL question library (ITUKG_QUERIES overrides it)."""
+    override = os.environ.get("ITUKG_QUERIES")
+    return Path(override) if override else _package_dir("queries")
+
+
+def ontology_files(directory: Path | None = None) -> list[Path]:
+    """The Turtle files of the ontology proper (shapes live apart, under shapes/)."""
+    return sorted((directory or ontology_dir()).glob("*.ttl"))
+
+
+@lru_cache(maxsize=4)
+def ontology_ntriples(directory: Path | None = None) -> str:
+    """All ontology files as one N-Triples text, for loading into a store."""
+    return _load_graph(directory or ontology_dir()).serialize(format="nt")
+
+
+def _load_graph(directory: Path):  # -> rdflib.Graph, imported lazily to keep start-up fast
+    import rdflib
+
+    graph = rdflib.Graph()
+    for path in ontology_files(directory):
+        graph.parse(path, format="turtle")
+    return graph
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A body, official or membership category that texts name."""
+
+    id: str
+    iri: str
+    label: str
+    alt_labels: tuple[str, ...]
+    acronyms: tuple[str, ...]
+    classes: tuple[str, ...]
+    sectors: tuple[str, ...]
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.label, *self.alt_labels, *self.acronyms)
+
+
+@dataclass(frozen=True)
+class SectionKind:
+    """A heading word: its labels, the part of the resolution it opens, its infinitive."""
+
+    id: str
+    label: str
+    alt_labels: tuple[str, ...]
+    part: str  # "preamble" | "operative"
+    infinitive: str | None
+
+
+@dataclass(frozen=True)
+class Session:
+    """One session of a conference or assembly."""
+
+    id: str
+    body: str
+    name: str
+    place: str
+    year: int
+
+
+@dataclass
+class Vocabulary:
+    """The names of the ontology, indexed for the parser and the annotator."""
+
+    actors: dict[str, Actor]
+    section_kinds: dict[str, SectionKind]
+    heading_modifiers: tuple[str, ...]
+    sessions: tuple[Session, ...]
+    collective_labels: dict[str, tuple[str, ...]]  # class local name → plural phrases
+    subclasses: dict[str, tuple[str, ...]] = field(default_factory=dict)  # class → all sub-classes
+
+    def actors_of_class(self, cls: str) -> list[Actor]:
+        """Actors typed with cls or one of its sub-classes."""
+        wanted = {cls, *self.subclasses.get(cls, ())}
+        return [a for a in self.actors.values() if wanted.intersection(a.classes)]
+
+    def governing_bodies(self) -> list[Actor]:
+        return self.actors_of_class("GoverningBody")
+
+    def governing_body_named(self, text: str) -> Actor | None:
+        """The conference, assembly or Council whose longest name occurs in text."""
+        best: tuple[int, Actor] | None = None
+        for actor in self.governing_bodies():
+            for name in actor.names:
+                if len(name) < 2:
+                    continue
+                if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text) and (
+                    best is None or len(name) > best[0]
+                ):
+                    best = (len(name), actor)
+        return best[1] if best else None
+
+    def acronym_of(self, actor_id: str) -> str:
+        actor = self.actors[actor_id]
+        return actor.acronyms[0] if actor.acronyms else actor.label
+
+    def actor_by_acronym(self, acronym: str) -> Actor | None:
+        for actor in self.actors.values():
+            if acronym in actor.acronyms:
+                return actor
+        return None
+
+    def session(self, body: str, year: int) -> Session | None:
+        for session in self.sessions:
+            if session.body == body and session.year == year:
+                return session
+        return None
+
+    def canonical_place(self, place: str) -> str:
+        """The ontology's spelling of a place ('SHARM EL-SHEIKH' → 'Sharm el-Sheikh')."""
+        wanted = re.sub(r"\s+", " ", place).strip().casefold()
+        for session in self.sessions:
+            if session.place.casefold() == wanted:
+                return session.place
+        words = re.sub(r"\s+", " ", place).strip().split(" ")
+        return " ".join(w if any(c.isupper() for c in w[1:]) else w.capitalize() for w in words)
+
+
+def _str_values(graph, subject, predicate: str) -> list[str]:
+    import rdflib
+
+    return sorted(str(o) for o in graph.objects(subject, rdflib.URIRef(predicate)))
+
+
+@lru_cache(maxsize=4)
+def load_vocabulary(directory: Path | None = None) -> Vocabulary:
+    """Read the names of the ontology (cached: the files are read once per process)."""
+    import rdflib
+
+    graph = _load_graph(directory or ontology_dir())
+    rdf_type = rdflib.URIRef(_RDF_TYPE)
+
+    subclass_of: dict[str, set[str]] = {}
+    for sub, sup in graph.subject_objects(rdflib.URIRef(_SUBCLASS)):
+        if str(sub).startswith(ITU) and str(sup).startswith(ITU):
+            subclass_of.setdefault(local_name(str(sub)), set()).add(local_name(str(sup)))
+
+    def ancestors(cls: str) -> set[str]:
+        seen: set[str] = set()
+        todo = [cls]
+        while todo:
+            for sup in subclass_of.get(todo.pop(), ()):
+                if sup not in seen:
+                    seen.add(sup)
+                    todo.append(sup)
+        return seen
+
+    descendants: dict[str, set[str]] = {}
+    for cls in subclass_of:
+        for sup in ancestors(cls):
+            descendants.setdefault(sup, set()).add(cls)
+
+    actors: dict[str, Actor] = {}
+    kinds: dict[str, SectionKind] = {}
+    sessions: list[Session] = []
+    for subject in set(graph.subjects(rdf_type, None)):
+        iri = str(subject)
+        types = [
+            local_name(str(t)) for t in graph.objects(subject, rdf_type) if str(t).startswith(ITU)
+        ]
+        pref = _str_values(graph, subject, _SKOS + "prefLabel")
+        if iri.startswith(BODY):
+            actors[local_name(iri)] = Actor(
+                id=local_name(iri),
+                iri=iri,
+                label=pref[0] if pref else local_name(iri),
+                alt_labels=tuple(_str_values(graph, subject, _SKOS + "altLabel")),
+                acronyms=tuple(_str_values(graph, subject, ITU + "acronym")),
+                classes=tuple(sorted({c for t in types for c in (t, *ancestors(t))})),
+                sectors=tuple(
+                    local_name(s) for s in _str_values(graph, subject, ITU + "belongsToSector")
+                ),
+            )
+        elif iri.startswith(SECTION_KIND):
+            parts = _str_values(graph, subject, ITU + "part")
+            infinitive = _str_values(graph, subject, ITU + "infinitive")
+            kinds[local_name(iri)] = SectionKind(
+                id=local_name(iri),
+                label=pref[0],
+                alt_labels=tuple(_str_values(graph, subject, _SKOS + "altLabel")),
+                part="operative" if parts and parts[0].endswith("Operative") else "preamble",
+                infinitive=infinitive[0] if infinitive else None,
+            )
+        elif iri.startswith(SESSION):
+            body = _str_values(graph, subject, ITU + "sessionOf")
+            sessions.append(
+                Session(
+                    id=local_name(iri),
+                    body=local_name(body[0]),
+                    name=_str_values(graph, subject, ITU + "acronym")[0],
+                    place=_str_values(graph, subject, ITU + "place")[0],
+                    year=int(_str_values(graph, subject, ITU + "year")[0]),
+                )
+            )
+
+    collective: dict[str, tuple[str, ...]] = {}
+    for cls in set(graph.subjects(rdflib.URIRef(ITU + "collectiveLabel"), None)):
+        collective[local_name(str(cls))] = tuple(_str_values(graph, cls, ITU + "collectiveLabel"))
+    modifiers = tuple(_str_values(graph, rdflib.URIRef(ITU + "SectionKind"), ITU + "modifier"))
+
+    return Vocabulary(
+        actors=actors,
+        section_kinds=kinds,
+        heading_modifiers=modifiers,
+        sessions=tuple(sorted(sessions, key=lambda s: (s.body, s.year))),
+        collective_labels=collective,
+        subclasses={k: tuple(sorted(v)) for k, v in descendants.items()},
+    )

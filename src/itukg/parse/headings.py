@@ -1,0 +1,90 @@
+"""Recognise section headings ('considering further', 'instructs the Secretary-General').
+
+The heading words, their variants and the modifiers that may surround them come
+from ontology/sections.ttl. A heading is a line that starts, in lower case, with a
+heading word; a preamble heading has nothing after it but modifiers; an operative
+heading may name its addressees, or continue 'to instruct …' (resolves to instruct
+the Director of TSB), which makes the instruction its modality.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from itukg.ontology import SectionKind, Vocabulary
+
+MAX_HEADING_CHARS = 400
+
+
+@dataclass(frozen=True)
+class HeadingMatch:
+    kind: SectionKind
+    modality: str | None
+    addressee_text: str
+    heading: str
+
+
+class HeadingMatcher:
+    """Matches heading lines against the ontology's section kinds."""
+
+    def __init__(self, vocabulary: Vocabulary) -> None:
+        words: list[tuple[str, SectionKind]] = []
+        for kind in vocabulary.section_kinds.values():
+            for label in (kind.label, *kind.alt_labels):
+                words.append((label, kind))
+        words.sort(key=lambda w: -len(w[0]))
+        self._words = words
+        self._by_word = {label: kind for label, kind in words}
+        self._infinitives = sorted(
+            ((k.infinitive, k) for k in vocabulary.section_kinds.values() if k.infinitive),
+            key=lambda w: -len(w[0]),
+        )
+        modifiers = sorted(vocabulary.heading_modifiers, key=len, reverse=True)
+        mod = "|".join(re.escape(m) for m in modifiers)
+        word = "|".join(re.escape(w) for w, _ in words)
+        self._pattern = re.compile(
+            rf"^(?:(?:{mod})\s+)*(?P<word>{word})(?![\w-])(?P<mods>(?:\s+(?:{mod})(?![\w-]))*)"
+            rf"(?P<rest>.*)$",
+            re.DOTALL,
+        )
+        self._resolves_to = re.compile(
+            r"^to\s+(?P<verb>"
+            + "|".join(re.escape(v) for v, _ in self._infinitives)
+            + r")(?![\w-])\s*(?P<rest>.*)$"
+        )
+
+    def word_at_start(self, text: str) -> tuple[str, SectionKind] | None:
+        """The heading word a text starts with, if any (used by the track-change rules)."""
+        for label, kind in self._words:
+            if text.startswith(label):
+                return label, kind
+        return None
+
+    def match(self, text: str) -> HeadingMatch | None:
+        """A HeadingMatch if the (cleaned) line is a section heading."""
+        text = text.strip()
+        if not text or not text[0].islower() or len(text) > MAX_HEADING_CHARS:
+            return None
+        if text.endswith((";", ".")) and not text.endswith("etc."):
+            return None
+        m = self._pattern.match(text)
+        if not m:
+            return None
+        kind = self._by_word[m.group("word")]
+        rest = m.group("rest").strip().rstrip(",:").strip()
+        if kind.part == "preamble":
+            return HeadingMatch(kind, None, "", _tidy(text)) if not rest else None
+        if rest.startswith(("that ", "that,")):
+            return None
+        modality = kind.id
+        to = self._resolves_to.match(rest)
+        if to:
+            verb = to.group("verb")
+            modality = next(k.id for v, k in self._infinitives if v == verb)
+            rest = to.group("rest").strip()
+        return HeadingMatch(kind, modality, rest, _tidy(text))
+
+
+def _tidy(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip().rstrip(",:").strip()

@@ -1,0 +1,156 @@
+"""The document model: what a text says, with the source line of every node.
+
+Plain dataclasses, so that each stage after the parser (annotate, build, use) can
+read and enrich them without knowing how they were found.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from itukg.namespaces import slug
+
+
+@dataclass
+class ActorRef:
+    """An actor named in a heading or clause, resolved to an ontology individual."""
+
+    id: str
+    label: str
+
+
+@dataclass
+class ResolutionCitation:
+    """A citation of a resolution: body, number and (when given) revision."""
+
+    body: str
+    number: str
+    revision_place: str | None = None
+    revision_year: int | None = None
+
+
+@dataclass
+class ProvisionCitation:
+    """A citation of a numbered provision of the Constitution (CS) or Convention (CV)."""
+
+    instrument: str
+    number: str
+
+
+@dataclass
+class Clause:
+    """A lettered, numbered, dashed or unnumbered paragraph of a section.
+
+    label is the full label as cited ('a)', '3', '3 ii)'); local_label is the label as
+    written on the line ('ii)'); parent is the full label of the clause it belongs to.
+    """
+
+    label: str | None
+    local_label: str | None
+    line: int
+    end_line: int
+    text: str
+    parent: str | None = None
+    notes: list[str] = field(default_factory=list)
+    addressees: list[ActorRef] = field(default_factory=list)
+    cites_resolutions: list[ResolutionCitation] = field(default_factory=list)
+    cites_provisions: list[ProvisionCitation] = field(default_factory=list)
+    refers_to: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Section:
+    """A heading and its clauses.
+
+    kind is 'preamble' or 'operative'; section_kind is the heading word's kind in the
+    ontology (considering, resolves, instructs …); modality is the operative verb that
+    governs the clauses ('instructs' for 'resolves to instruct …'); addressee_text is
+    what the heading says after its verb ('the Secretary-General').
+    """
+
+    heading: str
+    kind: str
+    section_kind: str
+    modality: str | None
+    line: int
+    end_line: int
+    addressee_text: str = ""
+    addressees: list[ActorRef] = field(default_factory=list)
+    clauses: list[Clause] = field(default_factory=list)
+
+
+@dataclass
+class AnnexItem:
+    label: str | None
+    line: int
+    text: str
+
+
+@dataclass
+class Annex:
+    """An annex: its label ('1', 'A'), title, the clause it serves, its items."""
+
+    label: str
+    title: str | None
+    line: int
+    end_line: int
+    with_respect_to: str | None = None
+    to_resolution: str | None = None
+    items: list[AnnexItem] = field(default_factory=list)
+
+
+@dataclass
+class Change:
+    """A tracked change between a draft and the text it revises."""
+
+    kind: str  # insertion | deletion | substitution | renumbering
+    where: str
+    line: int
+    old: str | None
+    new: str | None
+    uncertain: bool = False
+
+
+@dataclass
+class Resolution:
+    """One version of a resolution as the text gives it."""
+
+    body: str  # acronym of the enacting body: PP, RA, WTSA, WTDC, WRC, Council
+    body_id: str  # the ontology individual of that body
+    number: str
+    revision_place: str | None
+    revision_year: int | None
+    status: str  # in-force | draft
+    title: str
+    line: int
+    end_line: int
+    enacting: str | None = None
+    sections: list[Section] = field(default_factory=list)
+    annexes: list[Annex] = field(default_factory=list)
+    changes: list[Change] = field(default_factory=list)
+    supersedes: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def work_id(self) -> str:
+        return f"{slug(self.body_id)}/{slug(self.number)}"
+
+    @property
+    def version_slug(self) -> str:
+        parts = [p for p in (self.revision_place, str(self.revision_year or "")) if p]
+        return slug(" ".join(parts)) or "undated"
+
+    @property
+    def id(self) -> str:
+        return f"{self.work_id}/{self.version_slug}"
+
+
+@dataclass
+class Document:
+    """A source text and the resolutions in it."""
+
+    source: str
+    symbol: str | None = None
+    date: str | None = None
+    title: str | None = None
+    resolutions: list[Resolution] = field(default_factory=list)

@@ -1,0 +1,96 @@
+"""The whole flow, read → parse → build → store, for the command line and the tests."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from itukg.errors import InputError
+from itukg.parse.model import Document
+
+INPUT_SUFFIXES = (".txt",)
+
+
+def collect_inputs(paths: Iterable[str | Path]) -> list[Path]:
+    """Files to read: each file given, and the texts (*.txt) in each folder given."""
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            texts = sorted(p for p in path.iterdir() if p.suffix.lower() in INPUT_SUFFIXES)
+            if not texts:
+                raise InputError(path, "folder holds no text to read (*.txt)")
+            found.extend(texts)
+        else:
+            found.append(path)
+    if not found:
+        raise InputError(".", "nothing to read: give files or folders")
+    return found
+
+
+def parse_inputs(
+    paths: Iterable[Path], progress: Callable[[str], None] | None = None
+) -> list[Document]:
+    """Parse every input; the first bad one stops the run with its file and line."""
+    from itukg.parse import parse_file
+
+    documents = []
+    for path in paths:
+        document = parse_file(path)
+        documents.append(document)
+        if progress:
+            n = len(document.resolutions)
+            progress(f"parsed {path.name}: {n} resolution{'s' if n != 1 else ''}")
+    return documents
+
+
+@dataclass
+class BuildReport:
+    documents: int
+    resolutions: int
+    triples: int
+
+
+def build(
+    paths: Iterable[str | Path],
+    store: Path | None,
+    out: Path | None = None,
+    out_format: str | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> BuildReport:
+    """Parse the inputs and build the graph; the store is replaced only if all went well."""
+    from itukg.build import documents_graph
+    from itukg.ontology import ontology_ntriples
+
+    documents = parse_inputs(collect_inputs(paths), progress)
+    graph = documents_graph(documents)
+    if out is not None:
+        fmt = out_format or _format_for(out)
+        graph.serialize(destination=str(out), format=fmt)
+        if progress:
+            progress(f"wrote {len(graph)} triples to {out} ({fmt})")
+    triples = len(graph)
+    if store is not None:
+        from itukg.store import replace
+
+        triples = replace(store, [ontology_ntriples(), graph.serialize(format="nt")])
+        if progress:
+            progress(f"stored {triples} triples (data and ontology) in {store}")
+    return BuildReport(len(documents), sum(len(d.resolutions) for d in documents), triples)
+
+
+def _format_for(path: Path) -> str:
+    return {
+        ".ttl": "turtle",
+        ".nt": "nt",
+        ".jsonld": "json-ld",
+        ".json": "json-ld",
+        ".rdf": "xml",
+        ".xml": "xml",
+    }.get(path.suffix.lower(), "turtle")
+
+
+def stderr(message: str) -> None:
+    print(message, file=sys.stderr)

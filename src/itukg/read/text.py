@@ -1,0 +1,122 @@
+"""Read a text export of an ITU document into numbered lines.
+
+Word's text export leaves markup that is not part of the text: bookmarks
+(`[bookmark: _Toc…]`) and footnotes (`[footnoteRef:2]1` where the note is called,
+`[2: 1 \tThe note.]` where its text is). Bookmarks are dropped; footnotes are cut out
+of the text and kept as notes on their line. Non-breaking spaces and hyphens, normal
+in ITU texts, become plain ones so that matching sees one spelling.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from itukg.errors import InputError
+
+MAX_BYTES = 200 * 1024 * 1024
+
+_BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
+_NOTE_BODY = re.compile(
+    r"\[(?P<id>\d+):[ \t\u00a0]*(?:(?P<mark>\d+)[ \t\u00a0]*)?\t?(?P<text>[^\]]*)\]"
+)
+_NOTE_CALL = re.compile(r"\[footnoteRef:(?P<id>\d+)\]")
+_CHARS = str.maketrans(
+    {
+        "\u00a0": " ",  # no-break space
+        "\u202f": " ",  # narrow no-break space
+        "\u2007": " ",  # figure space
+        "\u2011": "-",  # non-breaking hyphen
+        "\u00ad": None,  # soft hyphen
+        "\u200b": None,  # zero-width space
+        "\ufeff": None,  # stray byte-order mark
+    }
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of the source: its number, its raw text and its cleaned text."""
+
+    number: int
+    raw: str
+    text: str
+    indent: int
+    notes: tuple[str, ...] = ()
+
+    @property
+    def blank(self) -> bool:
+        return not self.text
+
+
+@dataclass
+class SourceText:
+    """A whole text, as lines."""
+
+    path: Path
+    lines: list[Line] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+
+def clean_line(raw: str) -> tuple[str, int, tuple[str, ...]]:
+    """Cleaned text, number of leading tabs, and footnotes cut out of a raw line."""
+    indent = len(raw) - len(raw.lstrip("\t "))
+    tabs = raw[:indent].count("\t")
+    text = _BOOKMARK.sub("", raw)
+    notes: list[str] = []
+    marks: dict[str, str] = {}
+    for match in _NOTE_BODY.finditer(text):
+        notes.append(match.group("text").translate(_CHARS).strip())
+        if match.group("mark"):
+            marks[match.group("id")] = match.group("mark")
+    text = _NOTE_BODY.sub("", text)
+
+    for note_id, mark in marks.items():
+        text = re.sub(rf"\[footnoteRef:{note_id}\]{re.escape(mark)}", "", text)
+    text = _NOTE_CALL.sub("", text)
+    text = _CONTROL.sub("", text.translate(_CHARS))
+    return text.strip(), tabs, tuple(notes)
+
+
+def read_text(path: str | Path) -> SourceText:
+    """Read a UTF-8 text file, or raise InputError naming the file and the line at fault."""
+    path = Path(path)
+    if not path.exists():
+        raise InputError(path, "no such file")
+    if path.is_dir():
+        raise InputError(path, "is a folder, not a text file")
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise InputError(
+            path, f"file is {size // 2**20} MiB, more than the {MAX_BYTES // 2**20} MiB limit"
+        )
+    data = path.read_bytes()
+    if not data.strip():
+        raise InputError(path, "file is empty")
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        line = data.count(b"\n", 0, nul) + 1
+        raise InputError(path, "binary file (NUL byte): expected a UTF-8 text", line)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data.count(b"\n", 0, err.start) + 1
+        bad = data[err.start : err.start + 1].hex()
+        raise InputError(
+            path,
+            f"not valid UTF-8 (byte 0x{bad}); save the text as UTF-8",
+            line,
+        ) from None
+    source = SourceText(path=path)
+    for number, raw in enumerate(text.split("\n"), start=1):
+        raw = raw.rstrip("\r")
+        cleaned, tabs, notes = clean_line(raw)
+        source.lines.append(Line(number=number, raw=raw, text=cleaned, indent=tabs, notes=notes))
+    if not any(line.text for line in source.lines):
+        raise InputError(path, "file has no text")
+    return source

@@ -10,15 +10,24 @@ Names (bodies, places of sessions, heading words) all come from the ontology.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
 
 from itukg.errors import InputError
 from itukg.ontology import Vocabulary, load_vocabulary
+from itukg.parse.compare import differences
+from itukg.parse.cover import read_cover
 from itukg.parse.headings import HeadingMatcher
-from itukg.parse.labels import Nesting, split_label
-from itukg.parse.model import Annex, AnnexItem, Clause, Document, Resolution, Section
+from itukg.parse.labels import Label, Nesting, split_label
+from itukg.parse.model import Annex, AnnexItem, Change, Clause, Document, Resolution, Section
+from itukg.parse.residue import (
+    Numbering,
+    label_token,
+    previous_version,
+    read_sequence,
+    resolve_text_residue,
+    revision_pairs,
+)
+from itukg.parse.table import find_tables
 from itukg.read.text import Line, SourceText
 
 _TITLE = re.compile(
@@ -40,13 +49,6 @@ _ANNEX = re.compile(
 _TO_RESOLUTION = re.compile(r"^\(to\s+(?P<target>Resolution\b.*)\)$", re.I)
 _WITH_RESPECT = re.compile(r"^With respect to\s+(?P<target>.+)$", re.I)
 _MARKERS = {"MOD", "ADD", "SUP", "DRAFT", "NOC"}
-_MONTHS = [
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-]  # fmt: skip
-_DATE = re.compile(rf"^(?P<day>\d{{1,2}})\s+(?P<month>{'|'.join(_MONTHS)})\s+(?P<year>\d{{4}})$")
-_SYMBOL = re.compile(r"^Document\s+(?P<symbol>\S+)$")
-HEADER_LINES = 60
 
 
 @dataclass
@@ -82,44 +84,110 @@ class _Parser:
     def parse(self) -> Document:
         lines = self.source.lines
         document = Document(source=self.source.name)
-        self._read_cover(document, lines[:HEADER_LINES])
-        titles = [t for t in (self._title(i) for i in range(len(lines))) if t is not None]
-        if not titles:
+        read_cover(document, lines)
+        tables = find_tables(lines, self.vocabulary)
+        segments: list[list[Line]] = []
+        position = 0
+        for table in tables:
+            header_index = table.header_line - 1
+            caption = self._caption_start(lines, position, header_index)
+            segments.append(lines[position:caption])
+            title = _caption_title(lines[caption:header_index]) if caption < header_index else ""
+            headers = ", ".join(c.header for c in table.columns)
+            document.notes.append(
+                f"line {table.header_line}: compilation table '{title}' with columns {headers},"
+                f" {table.rows} rows, lines {table.header_line}-{table.last_line}"
+            )
+            position = table.last_line
+        segments.append(lines[position:])
+        for segment in segments:
+            document.resolutions.extend(self._resolutions_in(segment))
+        for table in tables:
+            for column in table.columns:
+                found = self._resolutions_in(column.lines)
+                if not found:
+                    document.notes.append(
+                        f"line {table.header_line}: column {column.header} holds no resolution"
+                    )
+                for resolution in found:
+                    resolution.notes.append(
+                        f"read from column {column.header} of the table at line {table.header_line}"
+                    )
+                document.resolutions.extend(found)
+        document.resolutions = self._merge(document.resolutions)
+        if not document.resolutions:
             raise InputError(
                 self.source.path,
                 "no resolution found: expected a title line such as "
                 "'RESOLUTION 191 (REV. BUCHAREST, 2022)' followed by the enacting conference",
             )
-        starts = [t.line.number for t in titles] + [len(lines) + 1]
-        for title, end in zip(titles, starts[1:], strict=False):
-            block = lines[title.line.number : end - 1]
-            document.resolutions.append(self._resolution(title, block))
         return document
 
-    def _read_cover(self, document: Document, lines: Iterable[Line]) -> None:
-        for line in lines:
-            if document.symbol is None and (m := _SYMBOL.match(line.text)):
-                document.symbol = m.group("symbol")
-            if document.date is None and (m := _DATE.match(line.text)):
-                month = _MONTHS.index(m.group("month")) + 1
-                document.date = date(int(m.group("year")), month, int(m.group("day"))).isoformat()
+    def _merge(self, resolutions: list[Resolution]) -> list[Resolution]:
+        """One resolution per version: a compilation column that repeats a text already read is
+        compared with it and dropped; each draft is followed by the version it revises."""
+        resolve_text_residue(resolutions)
+        kept: dict[str, Resolution] = {}
+        for resolution in resolutions:
+            first = kept.get(resolution.id)
+            if first is None:
+                kept[resolution.id] = resolution
+                continue
+            diffs = differences(first, resolution)
+            where = f"the text read again at line {resolution.line} (a compilation column)"
+            first.notes.append(
+                f"same text as {where}"
+                if not diffs
+                else f"differs from {where}: " + "; ".join(diffs)
+            )
+        merged: list[Resolution] = []
+        for resolution in kept.values():
+            merged.append(resolution)
+            previous = previous_version(resolution)
+            if previous is not None and previous.id not in kept:
+                resolution.supersedes = previous.id
+                merged.append(previous)
+            elif previous is not None:
+                resolution.supersedes = previous.id
+        return merged
+
+    def _caption_start(self, lines: list[Line], floor: int, header: int) -> int:
+        """Index where the caption of a table ('Annex', its title) starts, or header if none."""
+        seen = 0
+        for index in range(header - 1, floor - 1, -1):
+            if not lines[index].text:
+                continue
+            seen += 1
+            if _ANNEX.match(lines[index].text):
+                return index
+            if seen > 4:
+                break
+        return header
+
+    def _resolutions_in(self, lines: list[Line]) -> list[Resolution]:
+        starts = [(i, t) for i in range(len(lines)) if (t := self._title(lines, i)) is not None]
+        ends = [i for i, _ in starts[1:]] + [len(lines)]
+        return [
+            self._resolution(title, lines[start + 1 : end])
+            for (start, title), end in zip(starts, ends, strict=False)
+        ]
 
     # --- resolution header -----------------------------------------------------------
-    def _title(self, index: int) -> _Title | None:
-        line = self.source.lines[index]
+    def _title(self, lines: list[Line], index: int) -> _Title | None:
+        line = lines[index]
         m = _TITLE.match(line.text)
         if not m:
             return None
-        if not _UPPER_TITLE.match(line.text) and not self._enacting_follows(index):
+        if not _UPPER_TITLE.match(line.text) and not self._enacting_follows(lines, index):
             return None
-        previous = next((p.text for p in reversed(self.source.lines[:index]) if p.text), "")
+        previous = next((p.text for p in reversed(lines[:index]) if p.text), "")
         marker = m.group("marker").strip().upper()
         if previous.upper() in _MARKERS:
             marker = (marker + " " + previous.upper()).strip()
         return _Title(line, m.group("prefix"), m.group("number"), m.group("rev"), marker)
 
-    def _enacting_follows(self, index: int) -> bool:
-        following = [line for line in self.source.lines[index + 1 : index + 9] if line.text]
+    def _enacting_follows(self, lines: list[Line], index: int) -> bool:
+        following = [line for line in lines[index + 1 : index + 9] if line.text]
         return any(self._enacting(line.text) for line in following)
 
     def _enacting(self, text: str):
@@ -162,37 +230,49 @@ class _Parser:
                 title.line.number,
             )
 
-        place, year = self._revision(title.revision, body.id, path, title.line.number)
-        if year is None and enacting_line is not None:
-            found_dates = list(_PLACE_YEAR.finditer(enacting_line.text))
-            if found_dates:
-                place = self.vocabulary.canonical_place(found_dates[-1].group("place"))
-                year = int(found_dates[-1].group("year"))
-        if year is None:
-            year = year_hint
+        dates = self._dates(title.revision)
+        if not dates and enacting_line is not None:
+            dates = self._dates(
+                " ".join(m.group(1) for m in re.finditer(r"\(([^()]*\d{4})\)", enacting_line.text))
+            )
+        if not dates and year_hint is not None:
+            session = self.vocabulary.session(body.id, year_hint)
+            dates = [(session.place if session else None, year_hint)]
+        place, year = dates[-1] if dates else (None, None)
+        previous = dates[-2] if len(dates) > 1 else None
         if year is not None and place is None:
             session = self.vocabulary.session(body.id, year)
             place = session.place if session else None
 
+        draft = (
+            "DRAFT" in title.marker
+            or title.marker in {"MOD", "ADD"}
+            or title.number.startswith("[")
+        )
         resolution = Resolution(
             body=self.vocabulary.acronym_of(body.id),
             body_id=body.id,
             number=title.number,
             revision_place=place,
             revision_year=year,
-            status="draft"
-            if (
-                "DRAFT" in title.marker
-                or title.marker in {"MOD", "ADD"}
-                or title.number.startswith("[")
-            )
-            else "in-force",
+            status="draft" if draft or previous else "in-force",
             title=_join_title(subject),
             line=title.line.number,
             end_line=title.line.number,
             enacting=enacting_line.text if enacting_line else None,
             notes=list(title.line.notes),
+            previous_revision=previous,
         )
+        if previous:
+            resolution.changes.append(
+                Change(
+                    "substitution",
+                    "title",
+                    title.line.number,
+                    f"{previous[0]}, {previous[1]}",
+                    f"{place}, {year}",
+                )
+            )
         self._body(resolution, block[body_start:])
         last = [line.number for line in block if line.text]
         resolution.end_line = max([resolution.line, *last[-1:]])
@@ -206,29 +286,31 @@ class _Parser:
                     return actor
         return None
 
-    def _revision(
-        self, text: str | None, body: str, path, line: int
-    ) -> tuple[str | None, int | None]:
+    def _dates(self, text: str | None) -> list[tuple[str | None, int]]:
+        """(place, year) of a revision text, oldest first; two when track changes ran an old
+        and a new revision together ('REV. BUCHAREST, 2022 Doha, 2026')."""
         if not text:
-            return None, None
+            return []
         text = re.sub(r"\s+", " ", text).strip()
         if m := _SESSION_REVISION.match(text):
             acronym = m.group("acronym").upper()
             for session in self.vocabulary.sessions:
                 if session.name.upper() == acronym:
-                    return session.place, session.year
+                    return [(session.place, session.year)]
+        pairs = revision_pairs(text)
+        if pairs:
+            dated = [(self.vocabulary.canonical_place(p), y) for p, y in pairs]
+            return sorted(dict.fromkeys(dated), key=lambda d: d[1])[-2:]
         if m := _REVISION.match(text):
-            place = m.group("place")
-            return (self.vocabulary.canonical_place(place) if place else None), int(m.group("year"))
-        return None, None
+            return [(None, int(m.group("year")))]
+        return []
 
     # --- sections, clauses, annexes --------------------------------------------------
     def _body(self, resolution: Resolution, lines: list[Line]) -> None:
+        """Sections with their lines, and annexes, in text order."""
         section: Section | None = None
-        nesting = Nesting()
+        section_lines: list[tuple[Section, list[Line]]] = []
         annex: Annex | None = None
-        last_top: Clause | None = None
-        dash_counts: dict[str, int] = {}
         for line in lines:
             text = line.text
             if not text:
@@ -243,7 +325,18 @@ class _Parser:
             if annex is not None:
                 self._annex_line(annex, line)
                 continue
-            heading = self.headings.match(text)
+            heading, old_heading = self.headings.match(text), None
+            if heading is None and (pair := self.headings.match_pair(text)):
+                old_heading, heading = pair
+                resolution.changes.append(
+                    Change(
+                        "substitution",
+                        f"heading {heading.heading}",
+                        line.number,
+                        old_heading.heading,
+                        heading.heading,
+                    )
+                )
             if heading is not None:
                 section = Section(
                     heading=heading.heading,
@@ -253,16 +346,72 @@ class _Parser:
                     line=line.number,
                     end_line=line.number,
                     addressee_text=heading.addressee_text,
+                    old_heading=old_heading.heading if old_heading else None,
+                    old_section_kind=old_heading.kind.id if old_heading else None,
                 )
                 resolution.sections.append(section)
-                nesting, last_top, dash_counts = Nesting(), None, {}
+                section_lines.append((section, []))
                 continue
             if section is None:
                 resolution.notes.append(
                     f"line {line.number}: text outside any section: {text[:80]}"
                 )
                 continue
-            label, body = split_label(text)
+            section_lines[-1][1].append(line)
+        for section, body_lines in section_lines:
+            self._clauses(resolution, section, body_lines)
+
+    def _clauses(self, resolution: Resolution, section: Section, lines: list[Line]) -> None:
+        """The clauses of a section; track-change residue in its labels is read first."""
+        entries = [(line, *split_label(line.text)) for line in lines]
+        first = next((label for _, label, _ in entries if label is not None), None)
+        family = (
+            None
+            if first is None or first.style == "dash"
+            else ("num" if first.style == "num" else "alpha")
+        )
+        styles = {"num": {"num"}, "alpha": {"alpha", "roman", "compound"}}.get(family, set())
+        readings: dict[int, Numbering] = {}
+        if family:
+            indexed = [
+                (i, label_token(label))
+                for i, (_, label, _) in enumerate(entries)
+                if label is not None and label.style in styles
+            ]
+            for (i, _), reading in zip(
+                indexed, read_sequence([t for _, t in indexed], family), strict=True
+            ):
+                readings[i] = reading
+        renumbered = any(r.kind == "renumbering" for r in readings.values())
+        nesting = Nesting()
+        last_top: Clause | None = None
+        dash_counts: dict[str, int] = {}
+        for i, (line, label, body) in enumerate(entries):
+            reading = readings.get(i)
+            old_label = None
+            inserted = False
+            if reading is not None and reading.kind != "item":
+                new = split_label(reading.new + ("\t" if family == "num" else " "))[0]
+                label = (
+                    Label(new.text, "num" if family == "num" else "alpha", new.value)
+                    if new
+                    else label
+                )
+                old_label = reading.old
+                inserted = reading.kind == "insertion" and renumbered
+                where = f"{section.heading} {reading.new}"
+                if reading.kind == "renumbering":
+                    resolution.changes.append(
+                        Change("renumbering", where, line.number, reading.old, reading.new)
+                    )
+                elif inserted:
+                    resolution.changes.append(Change("insertion", where, line.number, None, body))
+                elif reading.kind == "out-of-sequence":
+                    resolution.notes.append(
+                        f"line {line.number}: label {reading.new} is out of sequence"
+                    )
+            elif label is not None:
+                old_label = label.text
             is_sub, label = nesting.place(label)
             if label is None:
                 full = None
@@ -285,6 +434,8 @@ class _Parser:
                 text=body,
                 parent=last_top.label if is_sub and last_top is not None else None,
                 notes=list(line.notes),
+                old_label=old_label if not is_sub else (label.text if label else None),
+                inserted=inserted or (is_sub and last_top is not None and last_top.inserted),
             )
             section.clauses.append(clause)
             section.end_line = line.number
@@ -319,6 +470,10 @@ class _Parser:
         annex.items.append(
             AnnexItem(label=label.text if label else None, line=line.number, text=body)
         )
+
+
+def _caption_title(lines: list[Line]) -> str:
+    return _join_title([line.text for line in lines if line.text and not _ANNEX.match(line.text)])
 
 
 def _join_title(lines: list[str]) -> str:

@@ -54,11 +54,15 @@ class HeadingMatcher:
             + r")(?![\w-])\s*(?P<rest>.*)$"
         )
 
-    def word_at_start(self, text: str) -> tuple[str, SectionKind] | None:
-        """The heading word a text starts with, if any (used by the track-change rules)."""
-        for label, kind in self._words:
-            if text.startswith(label):
-                return label, kind
+    def match_pair(self, text: str) -> tuple[HeadingMatch, HeadingMatch] | None:
+        """Two headings run together by track changes ('notingrecalling'): (old, new)."""
+        text = text.strip()
+        if not text or not text[0].islower() or len(text) > 80:
+            return None
+        for cut in range(2, len(text) - 1):
+            old, new = self.match(text[:cut]), self.match(text[cut:])
+            if old is not None and new is not None and not old.addressee_text:
+                return old, new
         return None
 
     def match(self, text: str) -> HeadingMatch | None:

@@ -26,7 +26,7 @@ class Label:
     """A label as written: its text ('ii)'), its style and its position in the sequence."""
 
     text: str
-    style: str  # alpha | roman | num | dash
+    style: str  # alpha | roman | num | dash | compound
     value: int
 
     def ambiguous_letter(self) -> bool:
@@ -52,7 +52,7 @@ def split_label(text: str) -> tuple[Label | None, str]:
         return Label(written, "alpha", ord(raw) - ord("a") + 1), body
     if len(set(raw)) == 1:  # aa), bb): the letters after z)
         return Label(written, "alpha", 26 * (len(raw) - 1) + ord(raw[0]) - ord("a") + 1), body
-    return None, text
+    return Label(written, "compound", 0), body  # 'fh)': two labels run together (residue)
 
 
 def roman_value(text: str) -> int:

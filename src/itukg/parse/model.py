@@ -56,6 +56,9 @@ class Clause:
     cites_resolutions: list[ResolutionCitation] = field(default_factory=list)
     cites_provisions: list[ProvisionCitation] = field(default_factory=list)
     refers_to: list[str] = field(default_factory=list)
+    old_label: str | None = None  # its label in the text a draft revises (own label, not full)
+    old_text: str | None = None  # its text there, when the residue shows a difference
+    inserted: bool = False  # absent from the revised text (shown by the label residue)
 
 
 @dataclass
@@ -77,6 +80,8 @@ class Section:
     addressee_text: str = ""
     addressees: list[ActorRef] = field(default_factory=list)
     clauses: list[Clause] = field(default_factory=list)
+    old_heading: str | None = None  # the heading in the revised text, when the residue shows one
+    old_section_kind: str | None = None
 
 
 @dataclass
@@ -130,6 +135,8 @@ class Resolution:
     changes: list[Change] = field(default_factory=list)
     supersedes: str | None = None
     notes: list[str] = field(default_factory=list)
+    previous_revision: tuple[str, int] | None = None  # (place, year) of the revised text
+    old_enacting: str | None = None
 
     @property
     def work_id(self) -> str:
@@ -153,4 +160,6 @@ class Document:
     symbol: str | None = None
     date: str | None = None
     title: str | None = None
+    cover: dict[str, object] = field(default_factory=dict)
     resolutions: list[Resolution] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)

@@ -17,6 +17,8 @@ def document_to_dict(document: Document) -> dict[str, Any]:
                 "symbol": document.symbol,
                 "date": document.date,
                 "title": document.title,
+                "cover": document.cover,
+                "notes": document.notes,
                 "resolutions": [resolution_to_dict(r) for r in document.resolutions],
             }
         ],
@@ -71,6 +73,8 @@ def _clause(clause: Clause) -> dict[str, Any]:
         "cites_resolutions": [asdict(c) for c in clause.cites_resolutions],
         "cites_provisions": [asdict(c) for c in clause.cites_provisions],
         "refers_to": clause.refers_to,
+        "old_label": clause.old_label,
+        "inserted": clause.inserted,
     }
 
 

@@ -1,0 +1,315 @@
+"""Track-change residue: Word's text export of a revision runs deleted and inserted text
+together with no marker. These rules recover the draft (the primary reading) and, where the
+residue allows, the text it revises, recording each change.
+
+The rules read patterns, never a particular document:
+- revision pairs: '(REV. BUCHAREST, 2022 Doha, 2026)', '(Bucharest, 2022Doha, 2026)' — two
+  place/year pairs; the later one is the draft's;
+- heading pairs: 'notingrecalling' — two heading words run together, the old one first;
+- label sequences: '12', 'fh)' — labels must run on (1, 2, 3 …; a), b) …) in both the old and
+  the new text, so a label that breaks the sequence is read as old + new, and a plain label that
+  only fits the new sequence is an inserted paragraph (the cheapest consistent reading wins);
+- end punctuation pairs: ';,' ',;' '.;' — the old mark first, the new one last;
+- resolution numbers glued by a revision ('ITU-R 6-375': 6-3 then 75);
+- titles glued to a known title ('…on matters of mutual interestliaison and …').
+A paragraph inserted or deleted whole leaves no trace and stays in both readings.
+"""
+
+from __future__ import annotations
+
+import re
+from copy import deepcopy
+from dataclasses import dataclass
+
+from itukg.parse.labels import Label, roman_value
+from itukg.parse.model import Change, Clause, Resolution, Section
+
+_PAIR = re.compile(r"(?P<place>[A-Za-z][A-Za-z .'\u2019-]*?),\s*(?P<year>\d{4})")
+_CITED_PAIR = re.compile(
+    r"\((?P<rev>Rev\.\s*)?(?P<p1>[A-Z][^(),\d]*?),\s*(?P<y1>\d{4})\s*"
+    r"(?P<p2>[A-Z][^(),\d]*?),\s*(?P<y2>\d{4})\)"
+)
+_GLUED_NUMBER = re.compile(
+    r"(?P<prefix>Resolution\s+(?:ITU-[RTD]\s+)?)(?P<old>\d{1,3}-\d)(?P<new>\d{1,3})\s*$"
+)
+_END_PAIR = re.compile(r"(?P<old>[;,.:])\s*(?P<new>[;,.:])\s*$")
+
+
+def revision_pairs(text: str) -> list[tuple[str, int]]:
+    """All 'Place, year' pairs in a revision text ('REV. BUCHAREST, 2022 Doha, 2026')."""
+    text = re.sub(r"^\s*rev\.?\s*", "", text, flags=re.I)
+    return [(m.group("place").strip(), int(m.group("year"))) for m in _PAIR.finditer(text)]
+
+
+# --- label sequences -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Numbering:
+    """How one label token reads: its old and new labels (None when absent)."""
+
+    old: str | None
+    new: str | None
+    kind: str  # unchanged | insertion | renumbering | item | out-of-sequence
+
+
+def _value(text: str, family: str) -> int | None:
+    if family == "num":
+        return int(text) if text.isdigit() and int(text) > 0 else None
+    if len(text) == 1 and text.isalpha():
+        return ord(text) - ord("a") + 1
+    return None
+
+
+def _splits(token: str, family: str) -> list[tuple[str, str]]:
+    return [
+        (token[:i], token[i:])
+        for i in range(1, len(token))
+        if _value(token[:i], family) and _value(token[i:], family)
+    ]
+
+
+def _is_roman(token: str) -> bool:
+    return bool(re.fullmatch(r"[ivxlc]+", token)) and roman_value(token) > 0
+
+
+def read_sequence(tokens: list[str], family: str) -> list[Numbering]:
+    """Read a section's label tokens ('1', '12', 'fh', 'ii' …) as old and new labels.
+
+    family is 'num' or 'alpha' (the section's top-level style). Dynamic programming over
+    (last old value, last new value) finds the reading with the fewest changes.
+    """
+    suffix = "" if family == "num" else ")"
+    start = (0, 0)
+    best: dict[tuple[int, int], tuple[float, list[Numbering]]] = {start: (0.0, [])}
+    for token in tokens:
+        step: dict[tuple[int, int], tuple[float, list[Numbering]]] = {}
+
+        def offer(state, cost, reading, prev_cost, prev_path, step=step):
+            total = prev_cost + cost
+            if state not in step or total < step[state][0]:
+                step[state] = (total, [*prev_path, reading])
+
+        for (o, m), (cost, path) in best.items():
+            value = _value(token, family)
+            label = token + suffix
+            if value is not None and value == o + 1 == m + 1:
+                offer((value, value), 0, Numbering(label, label, "unchanged"), cost, path)
+            if value is not None and value == m + 1:
+                offer((o, value), 1, Numbering(None, label, "insertion"), cost, path)
+            for old, new in _splits(token, family):
+                if _value(old, family) == o + 1 and _value(new, family) == m + 1:
+                    offer(
+                        (o + 1, m + 1),
+                        1,
+                        Numbering(old + suffix, new + suffix, "renumbering"),
+                        cost,
+                        path,
+                    )
+            if family == "alpha" and _is_roman(token):
+                offer(
+                    (o, m),
+                    0.1 if len(token) > 1 else 0.6,
+                    Numbering(label, label, "item"),
+                    cost,
+                    path,
+                )
+            if value is not None:
+                offer((value, value), 5, Numbering(label, label, "out-of-sequence"), cost, path)
+            elif not _splits(token, family):
+                offer((o, m), 5, Numbering(label, label, "out-of-sequence"), cost, path)
+        best = step
+    return min(best.values(), key=lambda v: v[0])[1] if best else []
+
+
+def label_token(label: Label | None) -> str | None:
+    """The bare token of a top-level label ('12', 'fh'), or None for dashes and no label."""
+    if label is None or label.style == "dash":
+        return None
+    return label.text.strip("()")
+
+
+# --- clause text --------------------------------------------------------------------------
+
+
+@dataclass
+class TextReading:
+    draft: str
+    old: str
+    changes: list[Change]
+
+
+def read_text(
+    text: str,
+    where: str,
+    line: int,
+    known_numbers: set[str],
+    known_titles: list[str],
+) -> TextReading:
+    """The draft and old readings of one clause's text, and the changes between them."""
+    spans: list[tuple[int, int, str, str, Change]] = []
+    for m in _CITED_PAIR.finditer(text):
+        rev = m.group("rev") or ""
+        pairs = [
+            (m.group("p1").strip(), int(m.group("y1"))),
+            (m.group("p2").strip(), int(m.group("y2"))),
+        ]
+        old_pair, new_pair = sorted(pairs, key=lambda p: p[1])
+        old_text = f"({rev}{old_pair[0]}, {old_pair[1]})"
+        new_text = f"({rev}{new_pair[0]}, {new_pair[1]})"
+        uncertain = pairs[0][1] > pairs[1][1]
+        spans.append(
+            (
+                m.start(),
+                m.end(),
+                new_text,
+                old_text,
+                Change("substitution", where, line, old_text, new_text, uncertain),
+            )
+        )
+        glued = _GLUED_NUMBER.search(text[: m.start()])
+        if glued:
+            new_number = glued.group("new")
+            start = glued.start("old")
+            spans.append(
+                (
+                    start,
+                    glued.end("new"),
+                    new_number,
+                    glued.group("old"),
+                    Change(
+                        "substitution",
+                        where,
+                        line,
+                        glued.group("old"),
+                        new_number,
+                        uncertain=new_number not in known_numbers,
+                    ),
+                )
+            )
+    for title in known_titles:
+        pattern = re.compile(re.escape(title[0].lower()) + re.escape(title[1:]) + r"(?=[a-z])")
+        for m in pattern.finditer(text):
+            rest = text[m.end() :]
+            stop = re.search(r";|,\s+(?:and\s+)?Resolution\b|\s*$", rest)
+            old_title = rest[: stop.start()] if stop else rest
+            if not old_title:
+                continue
+            spans.append(
+                (
+                    m.start(),
+                    m.end() + len(old_title),
+                    m.group(0),
+                    old_title,
+                    Change("substitution", where, line, old_title, m.group(0), uncertain=True),
+                )
+            )
+    end = _END_PAIR.search(text)
+    if end and end.group("old") != end.group("new"):
+        spans.append(
+            (
+                end.start(),
+                end.end(),
+                end.group("new"),
+                end.group("old"),
+                Change("substitution", where, line, end.group("old"), end.group("new")),
+            )
+        )
+    spans = _without_overlaps(spans)
+    draft, old = text, text
+    for start, stop, new_text, old_text, _ in sorted(spans, key=lambda s: -s[0]):
+        draft = draft[:start] + new_text + draft[stop:]
+        old = old[:start] + old_text + old[stop:]
+    return TextReading(draft, old, [s[4] for s in sorted(spans, key=lambda s: s[0])])
+
+
+def _without_overlaps(spans):
+    kept = []
+    for span in sorted(spans, key=lambda s: (s[0], -(s[1] - s[0]))):
+        if kept and span[0] < kept[-1][1]:
+            continue
+        kept.append(span)
+    return kept
+
+
+# --- the document as a whole --------------------------------------------------------------
+
+
+def resolve_text_residue(resolutions: list[Resolution]) -> None:
+    """Read every clause of the drafts for residue, knowing the other texts of the document."""
+    known_numbers = {r.number for r in resolutions}
+    known_titles = sorted(
+        {r.title for r in resolutions if len(r.title) > 20}, key=len, reverse=True
+    )
+    for resolution in resolutions:
+        if resolution.status != "draft":
+            continue
+        if resolution.enacting:
+            enacting = read_text(resolution.enacting, "enacting", resolution.line, set(), [])
+            resolution.enacting, resolution.old_enacting = enacting.draft, enacting.old
+        for section in resolution.sections:
+            for clause in section.clauses:
+                where = f"{section.heading} {clause.label or ''}".strip()
+                reading = read_text(clause.text, where, clause.line, known_numbers, known_titles)
+                if reading.changes:
+                    clause.text = reading.draft
+                    clause.old_text = reading.old
+                    resolution.changes.extend(reading.changes)
+        resolution.changes.sort(key=lambda c: c.line)
+
+
+def previous_version(draft: Resolution) -> Resolution | None:
+    """The text a draft revises, rebuilt from the residue: old headings, labels, punctuation
+    and citations; paragraphs the label residue shows as inserted are left out."""
+    if draft.previous_revision is None:
+        return None
+    place, year = draft.previous_revision
+    old = Resolution(
+        body=draft.body,
+        body_id=draft.body_id,
+        number=draft.number,
+        revision_place=place,
+        revision_year=year,
+        status="in-force",
+        title=draft.title,
+        line=draft.line,
+        end_line=draft.end_line,
+        enacting=draft.old_enacting or draft.enacting,
+        notes=[f"reconstructed from the track-change residue of {draft.id}"],
+    )
+    for section in draft.sections:
+        copy = Section(
+            heading=section.old_heading or section.heading,
+            kind=section.kind,
+            section_kind=section.old_section_kind or section.section_kind,
+            modality=section.modality,
+            line=section.line,
+            end_line=section.end_line,
+            addressee_text=section.addressee_text,
+        )
+        old_labels: dict[str, str | None] = {}
+        for clause in section.clauses:
+            if clause.inserted:
+                continue
+            if clause.parent is None:
+                label = clause.old_label if clause.label else None
+                if clause.label:
+                    old_labels[clause.label] = label
+            else:
+                parent = old_labels.get(clause.parent, clause.parent)
+                label = f"{parent} {clause.label.split(' ', 1)[1]}"
+            copy.clauses.append(
+                Clause(
+                    label=label,
+                    local_label=clause.local_label if clause.parent else label,
+                    line=clause.line,
+                    end_line=clause.end_line,
+                    text=clause.old_text if clause.old_text is not None else clause.text,
+                    parent=old_labels.get(clause.parent, clause.parent) if clause.parent else None,
+                    notes=list(clause.notes),
+                )
+            )
+        if copy.clauses or not section.clauses:
+            old.sections.append(copy)
+    old.annexes = [deepcopy(a) for a in draft.annexes]
+    return old

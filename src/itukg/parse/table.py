@@ -1,0 +1,116 @@
+"""Flattened compilation tables: side-by-side columns of related resolutions.
+
+Word's text export writes a table row by row, cell by cell: a line that starts with a
+tab begins a new cell (a lone tab is an empty cell), the cell's other lines follow
+unindented, and runs of empty lines are padding. A compilation table opens with a
+header row of short column names that name conferences ('PP-26', 'RA', 'WTSA',
+'WTDC'). Cells then fill the columns in turn, so that each column, read top to
+bottom, is the text of one resolution, whose lists may run on from one row to the next.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from itukg.ontology import Vocabulary
+from itukg.read.text import Line
+
+_HEADER_CELL = re.compile(r"^(?P<acronym>[A-Z][A-Za-z]{1,9})(?:-(?P<year>\d{2}))?$")
+_END = re.compile(r"^_{5,}$")  # the rule ITU documents end with
+MIN_COLUMNS = 2
+
+
+@dataclass
+class Column:
+    """One column: its header as written, the body it names, and its lines in order."""
+
+    header: str
+    body: str | None  # ontology id of the conference the header names
+    session_year: int | None
+    lines: list[Line] = field(default_factory=list)
+    cells: int = 0
+
+
+@dataclass
+class Table:
+    """A compilation table found in the text (line numbers are 1-based, inclusive)."""
+
+    header_line: int
+    first_line: int
+    last_line: int
+    columns: list[Column]
+    rows: int
+    complete: bool  # the last row has all its cells
+
+
+def find_tables(lines: list[Line], vocabulary: Vocabulary) -> list[Table]:
+    """Every compilation table in the text, in order."""
+    tables: list[Table] = []
+    i = 0
+    while i < len(lines):
+        header = _header_at(lines, i, vocabulary)
+        if header is None:
+            i += 1
+            continue
+        columns, last_header_index = header
+        table = _read_table(lines, i, last_header_index, columns)
+        tables.append(table)
+        i = table.last_line  # index of the line after the table
+    return tables
+
+
+def _header_at(lines: list[Line], start: int, vocabulary: Vocabulary):
+    """Columns if a header row of conference names starts at lines[start]."""
+    columns: list[Column] = []
+    index = start
+    last = start
+    while index < len(lines):
+        line = lines[index]
+        if not line.text:
+            if columns and line.indent == 0:
+                break
+            index += 1
+            continue
+        if line.indent == 0:
+            break
+        match = _HEADER_CELL.match(line.text)
+        body = vocabulary.actor_by_acronym(match.group("acronym")) if match else None
+        if body is None or "GoverningBody" not in body.classes:
+            break
+        year = match.group("year")
+        columns.append(Column(line.text, body.id, 2000 + int(year) if year else None))
+        last = index
+        index += 1
+    if len(columns) < MIN_COLUMNS:
+        return None
+    return columns, last
+
+
+def _read_table(lines: list[Line], start: int, last_header: int, columns: list[Column]) -> Table:
+    """Deal the cells after the header row to the columns in turn, until the text ends."""
+    width = len(columns)
+    cell_index = -1
+    last_line = lines[last_header].number
+    for line in lines[last_header + 1 :]:
+        if _END.match(line.text):
+            break
+        if line.indent > 0:
+            cell_index += 1
+        if cell_index < 0:
+            continue
+        column = columns[cell_index % width]
+        if line.indent > 0:
+            column.cells += 1
+        if line.text:
+            column.lines.append(Line(line.number, line.raw, line.text, 0, line.notes))
+            last_line = line.number
+    cells = cell_index + 1
+    return Table(
+        header_line=lines[start].number,
+        first_line=lines[start].number,
+        last_line=last_line,
+        columns=columns,
+        rows=-(-cells // width),
+        complete=cells % width == 0,
+    )

@@ -119,7 +119,7 @@ class _Parser:
             raise InputError(
                 self.source.path,
                 "no resolution found: expected a title line such as "
-                "'RESOLUTION 191 (REV. BUCHAREST, 2022)' followed by the enacting conference",
+                "'RESOLUTION 123 (REV. DUBAI, 2018)' followed by the enacting conference",
             )
         return document
 

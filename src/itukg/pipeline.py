@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -90,7 +89,3 @@ def _format_for(path: Path) -> str:
         ".rdf": "xml",
         ".xml": "xml",
     }.get(path.suffix.lower(), "turtle")
-
-
-def stderr(message: str) -> None:
-    print(message, file=sys.stderr)

@@ -41,7 +41,6 @@ _UPPER_TITLE = re.compile(r"^(?:DRAFT\s+)?(?:NEW\s+|REVISED\s+)?RESOLUTION\b")
 _REVISION = re.compile(r"^(?:rev\.?\s*)?(?:(?P<place>[^\d,][^,]*?)\s*,\s*)?(?P<year>\d{4})$", re.I)
 _SESSION_REVISION = re.compile(r"^(?:rev\.?\s*)?(?P<acronym>[A-Z]{2,5}-\d{2,4})$", re.I)
 _YEAR_ONLY = re.compile(r"^\((?:rev\.?\s*)?(?P<year>\d{4})\)$", re.I)
-_PLACE_YEAR = re.compile(r"\((?P<place>[^()\d,][^(),]*),\s*(?P<year>\d{4})\)")
 _ANNEX = re.compile(
     r"^(?:ANNEX|Annex)(?:\s+(?P<label>[A-Z]|\d{1,2}|[IVX]{1,5}))?"
     r"(?:\s+(?:TO|to)\s+(?:(?:THE\s+|the\s+)?(?:DRAFT\s+|draft\s+)?(?:RESOLUTION|Resolution)\b.*))?\s*$"

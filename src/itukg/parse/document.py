@@ -89,7 +89,7 @@ class _Parser:
         position = 0
         for table in tables:
             header_index = table.header_line - 1
-            caption = self._caption_start(lines, position, header_index)
+            caption = _caption_start(lines, position, header_index)
             segments.append(lines[position:caption])
             title = _caption_title(lines[caption:header_index]) if caption < header_index else ""
             headers = ", ".join(c.header for c in table.columns)
@@ -143,25 +143,11 @@ class _Parser:
         for resolution in kept.values():
             merged.append(resolution)
             previous = previous_version(resolution)
-            if previous is not None and previous.id not in kept:
+            if previous is not None:
                 resolution.supersedes = previous.id
-                merged.append(previous)
-            elif previous is not None:
-                resolution.supersedes = previous.id
+                if previous.id not in kept:
+                    merged.append(previous)
         return merged
-
-    def _caption_start(self, lines: list[Line], floor: int, header: int) -> int:
-        """Index where the caption of a table ('Annex', its title) starts, or header if none."""
-        seen = 0
-        for index in range(header - 1, floor - 1, -1):
-            if not lines[index].text:
-                continue
-            seen += 1
-            if _ANNEX.match(lines[index].text):
-                return index
-            if seen > 4:
-                break
-        return header
 
     def _resolutions_in(self, lines: list[Line]) -> list[Resolution]:
         starts = [(i, t) for i in range(len(lines)) if (t := self._title(lines, i)) is not None]
@@ -325,7 +311,8 @@ class _Parser:
                 self._annex_line(annex, line)
                 continue
             heading, old_heading = self.headings.match(text), None
-            if heading is None and (pair := self.headings.match_pair(text)):
+            unlabelled = heading is None and split_label(text)[0] is None
+            if unlabelled and (pair := self.headings.match_pair(text)):
                 old_heading, heading = pair
                 resolution.changes.append(
                     Change(
@@ -390,12 +377,7 @@ class _Parser:
             old_label = None
             inserted = False
             if reading is not None and reading.kind != "item":
-                new = split_label(reading.new + ("\t" if family == "num" else " "))[0]
-                label = (
-                    Label(new.text, "num" if family == "num" else "alpha", new.value)
-                    if new
-                    else label
-                )
+                label = Label(reading.new, family, reading.value)
                 old_label = reading.old
                 inserted = reading.kind == "insertion" and renumbered
                 where = f"{section.heading} {reading.new}"
@@ -469,6 +451,20 @@ class _Parser:
         annex.items.append(
             AnnexItem(label=label.text if label else None, line=line.number, text=body)
         )
+
+
+def _caption_start(lines: list[Line], floor: int, header: int) -> int:
+    """Index where the caption of a table ('Annex', its title) starts, or header if none."""
+    seen = 0
+    for index in range(header - 1, floor - 1, -1):
+        if not lines[index].text:
+            continue
+        seen += 1
+        if _ANNEX.match(lines[index].text):
+            return index
+        if seen > 4:
+            break
+    return header
 
 
 def _caption_title(lines: list[Line]) -> str:

@@ -21,7 +21,7 @@ import re
 from copy import deepcopy
 from dataclasses import dataclass
 
-from itukg.parse.labels import Label, roman_value
+from itukg.parse.labels import Label, letter_value, roman_value
 from itukg.parse.model import Change, Clause, Resolution, Section
 
 _PAIR = re.compile(r"(?P<place>[A-Za-z][A-Za-z .'\u2019-]*?),\s*(?P<year>\d{4})")
@@ -29,9 +29,7 @@ _CITED_PAIR = re.compile(
     r"\((?P<rev>Rev\.\s*)?(?P<p1>[A-Z][^(),\d]*?),\s*(?P<y1>\d{4})\s*"
     r"(?P<p2>[A-Z][^(),\d]*?),\s*(?P<y2>\d{4})\)"
 )
-_GLUED_NUMBER = re.compile(
-    r"(?P<prefix>Resolution\s+(?:ITU-[RTD]\s+)?)(?P<old>\d{1,3}-\d)(?P<new>\d{1,3})\s*$"
-)
+_GLUED_NUMBER = re.compile(r"Resolution\s+(?:ITU-[RTD]\s+)?(?P<old>\d{1,3}-\d)(?P<new>\d{1,3})\s*$")
 _END_PAIR = re.compile(r"(?P<old>[;,.:])\s*(?P<new>[;,.:])\s*$")
 
 
@@ -51,14 +49,13 @@ class Numbering:
     old: str | None
     new: str | None
     kind: str  # unchanged | insertion | renumbering | item | out-of-sequence
+    value: int = 0  # position of the new label in its sequence (0: not in it)
 
 
 def _value(text: str, family: str) -> int | None:
     if family == "num":
         return int(text) if text.isdigit() and int(text) > 0 else None
-    if len(text) == 1 and text.isalpha():
-        return ord(text) - ord("a") + 1
-    return None
+    return letter_value(text) if len(text) == 1 and text.isalpha() else None
 
 
 def _splits(token: str, family: str) -> list[tuple[str, str]]:
@@ -90,42 +87,36 @@ def read_sequence(tokens: list[str], family: str) -> list[Numbering]:
             if state not in step or total < step[state][0]:
                 step[state] = (total, [*prev_path, reading])
 
+        value = _value(token, family)
+        label = token + suffix
+        splits = [
+            (old, new, _value(old, family), _value(new, family))
+            for old, new in _splits(token, family)
+        ]
+        item_cost = 0.1 if len(token) > 1 else 0.6
+        may_be_item = family == "alpha" and _is_roman(token)
         for (o, m), (cost, path) in best.items():
-            value = _value(token, family)
-            label = token + suffix
             if value is not None and value == o + 1 == m + 1:
-                offer((value, value), 0, Numbering(label, label, "unchanged"), cost, path)
+                offer((value, value), 0, Numbering(label, label, "unchanged", value), cost, path)
             if value is not None and value == m + 1:
-                offer((o, value), 1, Numbering(None, label, "insertion"), cost, path)
-            for old, new in _splits(token, family):
-                if _value(old, family) == o + 1 and _value(new, family) == m + 1:
-                    offer(
-                        (o + 1, m + 1),
-                        1,
-                        Numbering(old + suffix, new + suffix, "renumbering"),
-                        cost,
-                        path,
-                    )
-            if family == "alpha" and _is_roman(token):
-                offer(
-                    (o, m),
-                    0.1 if len(token) > 1 else 0.6,
-                    Numbering(label, label, "item"),
-                    cost,
-                    path,
-                )
+                offer((o, value), 1, Numbering(None, label, "insertion", value), cost, path)
+            for old, new, old_value, new_value in splits:
+                if old_value == o + 1 and new_value == m + 1:
+                    reading = Numbering(old + suffix, new + suffix, "renumbering", new_value)
+                    offer((o + 1, m + 1), 1, reading, cost, path)
+            if may_be_item:
+                offer((o, m), item_cost, Numbering(label, label, "item"), cost, path)
             if value is not None:
-                offer((value, value), 5, Numbering(label, label, "out-of-sequence"), cost, path)
-            elif not _splits(token, family):
+                reading = Numbering(label, label, "out-of-sequence", value)
+                offer((value, value), 5, reading, cost, path)
+            elif not splits:
                 offer((o, m), 5, Numbering(label, label, "out-of-sequence"), cost, path)
         best = step
     return min(best.values(), key=lambda v: v[0])[1] if best else []
 
 
-def label_token(label: Label | None) -> str | None:
-    """The bare token of a top-level label ('12', 'fh'), or None for dashes and no label."""
-    if label is None or label.style == "dash":
-        return None
+def label_token(label: Label) -> str:
+    """The bare token of a label ('12', 'fh') as the sequence rules read it."""
     return label.text.strip("()")
 
 
@@ -144,7 +135,7 @@ def read_text(
     where: str,
     line: int,
     known_numbers: set[str],
-    known_titles: list[str],
+    known_titles: list[str] | list[re.Pattern[str]],
 ) -> TextReading:
     """The draft and old readings of one clause's text, and the changes between them."""
     spans: list[tuple[int, int, str, str, Change]] = []
@@ -187,8 +178,7 @@ def read_text(
                     ),
                 )
             )
-    for title in known_titles:
-        pattern = re.compile(re.escape(title[0].lower()) + re.escape(title[1:]) + r"(?=[a-z])")
+    for pattern in title_patterns(known_titles):
         for m in pattern.finditer(text):
             rest = text[m.end() :]
             stop = re.search(r";|,\s+(?:and\s+)?Resolution\b|\s*$", rest)
@@ -223,6 +213,16 @@ def read_text(
     return TextReading(draft, old, [s[4] for s in sorted(spans, key=lambda s: s[0])])
 
 
+def title_patterns(titles: list[str] | list[re.Pattern[str]]) -> list[re.Pattern[str]]:
+    """A known title, as cited after 'on' (lower-case first letter) and glued to more text."""
+    return [
+        t
+        if isinstance(t, re.Pattern)
+        else re.compile(re.escape(t[0].lower()) + re.escape(t[1:]) + r"(?=[a-z])")
+        for t in titles
+    ]
+
+
 def _without_overlaps(spans):
     kept = []
     for span in sorted(spans, key=lambda s: (s[0], -(s[1] - s[0]))):
@@ -238,8 +238,8 @@ def _without_overlaps(spans):
 def resolve_text_residue(resolutions: list[Resolution]) -> None:
     """Read every clause of the drafts for residue, knowing the other texts of the document."""
     known_numbers = {r.number for r in resolutions}
-    known_titles = sorted(
-        {r.title for r in resolutions if len(r.title) > 20}, key=len, reverse=True
+    known_titles = title_patterns(
+        sorted({r.title for r in resolutions if len(r.title) > 20}, key=len, reverse=True)
     )
     for resolution in resolutions:
         if resolution.status != "draft":

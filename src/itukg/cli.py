@@ -69,11 +69,22 @@ def main() -> None:
     show_default=True,
     help="json: the document model; outline: headings and clause labels, one per line.",
 )
-def parse(file: Path, fmt: str) -> None:
-    """Parse FILE and print its document model (resolutions, sections, clauses, annexes)."""
-    from itukg.parse import document_to_dict, parse_file
+@click.option(
+    "--no-annotate",
+    is_flag=True,
+    help="Only parse: leave out addressees, mandates, citations, references and topics.",
+)
+def parse(file: Path, fmt: str, no_annotate: bool) -> None:
+    """Parse and annotate FILE and print its document model.
 
-    document = parse_file(file)
+    The model holds resolutions, sections, clauses and annexes, and what the annotator
+    found in them: addressees and collaborators, mandates, citations of resolutions
+    and of CS/CV provisions, references to clauses and annexes, topics.
+    """
+    from itukg.parse import document_to_dict
+    from itukg.pipeline import parse_inputs
+
+    (document,) = parse_inputs([file], annotate=not no_annotate)
     if fmt == "json":
         click.echo(json.dumps(document_to_dict(document), indent=2, ensure_ascii=False))
         return
@@ -84,6 +95,13 @@ def parse(file: Path, fmt: str) -> None:
         for section in resolution.sections:
             labels = " ".join(c.label or "¶" for c in section.clauses)
             click.echo(f"  {section.line:>5}  {section.heading}: {labels}")
+            for clause in section.clauses:
+                if clause.mandate:
+                    to = ", ".join(a.label for a in clause.mandate.addressees)
+                    click.echo(
+                        f"  {clause.line:>5}    {clause.label or '¶'} → {to}: "
+                        f"{clause.mandate.action}"
+                    )
         for annex in resolution.annexes:
             click.echo(f"  {annex.line:>5}  ANNEX {annex.label}: {annex.title or ''}")
 

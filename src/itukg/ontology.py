@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from itukg.namespaces import BODY, ITU, SECTION_KIND, SESSION, local_name
+from itukg.namespaces import BODY, ITU, SECTION_KIND, SESSION, TOPIC, local_name
 
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _SUBCLASS = "http://www.w3.org/2000/01/rdf-schema#subClassOf"
@@ -73,10 +73,35 @@ class Actor:
     acronyms: tuple[str, ...]
     classes: tuple[str, ...]
     sectors: tuple[str, ...]
+    head_of: tuple[str, ...] = ()  # the bodies an official heads
+    resolution_prefixes: tuple[str, ...] = ()  # 'ITU-R' for the Radiocommunication Assembly
 
     @property
     def names(self) -> tuple[str, ...]:
         return (self.label, *self.alt_labels, *self.acronyms)
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A subject of mandates: a SKOS concept with the phrasings texts use."""
+
+    id: str
+    iri: str
+    label: str
+    alt_labels: tuple[str, ...]
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.label, *self.alt_labels)
+
+
+@dataclass(frozen=True)
+class Instrument:
+    """The Constitution (CS) or the Convention (CV): the instruments whose provisions texts cite."""
+
+    id: str  # local name in the ontology namespace: Constitution, Convention
+    acronym: str
+    names: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -111,6 +136,9 @@ class Vocabulary:
     sessions: tuple[Session, ...]
     collective_labels: dict[str, tuple[str, ...]]  # class local name → plural phrases
     subclasses: dict[str, tuple[str, ...]] = field(default_factory=dict)  # class → all sub-classes
+    roles: dict[str, tuple[str, ...]] = field(default_factory=dict)  # class → role words
+    topics: dict[str, Topic] = field(default_factory=dict)
+    instruments: dict[str, Instrument] = field(default_factory=dict)
 
     def actors_of_class(self, cls: str) -> list[Actor]:
         """Actors typed with cls or one of its sub-classes."""
@@ -148,6 +176,20 @@ class Vocabulary:
             if session.body == body and session.year == year:
                 return session
         return None
+
+    def sessions_at(self, place: str, year: int) -> list[Session]:
+        """The sessions held at a place in a year (the place compared without case)."""
+        wanted = re.sub(r"\s+", " ", place).strip().casefold()
+        return [s for s in self.sessions if s.year == year and s.place.casefold() == wanted]
+
+    def session_named(self, acronym: str) -> Session | None:
+        """The session an acronym such as 'WRC-19' names."""
+        wanted = acronym.replace("\u2011", "-").upper()
+        return next((s for s in self.sessions if s.name.upper() == wanted), None)
+
+    def body_with_prefix(self, prefix: str) -> Actor | None:
+        """The body whose resolution numbers carry a Sector prefix, such as ITU-R."""
+        return next((a for a in self.actors.values() if prefix in a.resolution_prefixes), None)
 
     def canonical_place(self, place: str) -> str:
         """The ontology's spelling of a place ('SHARM EL-SHEIKH' → 'Sharm el-Sheikh')."""
@@ -194,6 +236,8 @@ def load_vocabulary(directory: Path | None = None) -> Vocabulary:
             descendants.setdefault(sup, set()).add(cls)
 
     actors: dict[str, Actor] = {}
+    topics: dict[str, Topic] = {}
+    instruments: dict[str, Instrument] = {}
     kinds: dict[str, SectionKind] = {}
     sessions: list[Session] = []
     for subject in set(graph.subjects(rdf_type, None)):
@@ -213,6 +257,24 @@ def load_vocabulary(directory: Path | None = None) -> Vocabulary:
                 sectors=tuple(
                     local_name(s) for s in _str_values(graph, subject, ITU + "belongsToSector")
                 ),
+                head_of=tuple(local_name(b) for b in _str_values(graph, subject, ITU + "headOf")),
+                resolution_prefixes=tuple(_str_values(graph, subject, ITU + "resolutionPrefix")),
+            )
+        elif iri.startswith(TOPIC) and "Concept" in {
+            local_name(str(t)) for t in graph.objects(subject, rdf_type)
+        }:
+            topics[local_name(iri)] = Topic(
+                id=local_name(iri),
+                iri=iri,
+                label=pref[0] if pref else local_name(iri),
+                alt_labels=tuple(_str_values(graph, subject, _SKOS + "altLabel")),
+            )
+        elif "LegalInstrument" in types:
+            acronyms = _str_values(graph, subject, ITU + "acronym")
+            instruments[local_name(iri)] = Instrument(
+                id=local_name(iri),
+                acronym=acronyms[0] if acronyms else local_name(iri),
+                names=tuple(pref + _str_values(graph, subject, _SKOS + "altLabel")),
             )
         elif iri.startswith(SECTION_KIND):
             parts = _str_values(graph, subject, ITU + "part")
@@ -239,6 +301,9 @@ def load_vocabulary(directory: Path | None = None) -> Vocabulary:
     collective: dict[str, tuple[str, ...]] = {}
     for cls in set(graph.subjects(rdflib.URIRef(ITU + "collectiveLabel"), None)):
         collective[local_name(str(cls))] = tuple(_str_values(graph, cls, ITU + "collectiveLabel"))
+    roles: dict[str, tuple[str, ...]] = {}
+    for cls in set(graph.subjects(rdflib.URIRef(ITU + "roleLabel"), None)):
+        roles[local_name(str(cls))] = tuple(_str_values(graph, cls, ITU + "roleLabel"))
     modifiers = tuple(_str_values(graph, rdflib.URIRef(ITU + "SectionKind"), ITU + "modifier"))
 
     return Vocabulary(
@@ -248,4 +313,7 @@ def load_vocabulary(directory: Path | None = None) -> Vocabulary:
         sessions=tuple(sorted(sessions, key=lambda s: (s.body, s.year))),
         collective_labels=collective,
         subclasses={k: tuple(sorted(v)) for k, v in descendants.items()},
+        roles=roles,
+        topics=topics,
+        instruments=instruments,
     )

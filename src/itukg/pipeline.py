@@ -30,9 +30,9 @@ def collect_inputs(paths: Iterable[str | Path]) -> list[Path]:
 
 
 def parse_inputs(
-    paths: Iterable[Path], progress: Callable[[str], None] | None = None
+    paths: Iterable[Path], progress: Callable[[str], None] | None = None, annotate: bool = True
 ) -> list[Document]:
-    """Parse every input; the first bad one stops the run with its file and line."""
+    """Parse (and annotate) every input; the first bad one stops the run with its file and line."""
     from itukg.parse import parse_file
 
     documents = []
@@ -42,6 +42,20 @@ def parse_inputs(
         if progress:
             n = len(document.resolutions)
             progress(f"parsed {path.name}: {n} resolution{'s' if n != 1 else ''}")
+    if annotate:
+        from itukg.annotate import annotate_documents
+
+        annotate_documents(documents)
+        if progress:
+            mandates = sum(
+                1
+                for d in documents
+                for r in d.resolutions
+                for s in r.sections
+                for c in s.clauses
+                if c.mandate
+            )
+            progress(f"annotated: {mandates} mandates")
     return documents
 
 

@@ -13,9 +13,16 @@ from collections.abc import Iterable
 from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS
 
+from itukg.build.annotations import (
+    add_actors,
+    add_citations,
+    add_mandate,
+    add_references,
+    resolution_name,
+)
 from itukg.namespaces import BODY, DOCUMENT, ITU, PREFIXES, RESOLUTION, SECTION_KIND, SESSION, slug
 from itukg.ontology import Vocabulary, load_vocabulary
-from itukg.parse.model import Annex, Clause, Document, Resolution, Section
+from itukg.parse.model import Annex, AnnexItem, Clause, Document, Resolution, Section
 
 ONT = Namespace(ITU)
 KIND = Namespace(SECTION_KIND)
@@ -59,13 +66,23 @@ def new_graph() -> Graph:
 
 def documents_graph(documents: Iterable[Document], vocabulary: Vocabulary | None = None) -> Graph:
     """All documents in one graph (the ontology is not included)."""
+    documents = list(documents)
+    known = {r.id for d in documents for r in d.resolutions}
     graph = new_graph()
     for document in documents:
-        add_document(graph, document, vocabulary or load_vocabulary())
+        add_document(graph, document, vocabulary or load_vocabulary(), known)
     return graph
 
 
-def add_document(graph: Graph, document: Document, vocabulary: Vocabulary) -> None:
+def add_document(
+    graph: Graph,
+    document: Document,
+    vocabulary: Vocabulary,
+    known_versions: set[str] | None = None,
+) -> None:
+    """Add one document; known_versions are the versions some input holds (others cited
+    become external nodes)."""
+    known = known_versions if known_versions is not None else {r.id for r in document.resolutions}
     doc = document_iri(document)
     graph.add((doc, RDF.type, ONT.SourceDocument))
     graph.add((doc, RDFS.label, Literal(document.source)))
@@ -76,21 +93,15 @@ def add_document(graph: Graph, document: Document, vocabulary: Vocabulary) -> No
     if document.title:
         graph.add((doc, DCTERMS.title, Literal(document.title)))
     for resolution in document.resolutions:
-        _add_resolution(graph, resolution, doc, vocabulary)
-
-
-def _resolution_label(resolution: Resolution) -> str:
-    prefix = {"ra": "ITU-R "}.get(resolution.body_id, "")
-    owner = "" if prefix else f"{resolution.body} "
-    return f"{owner}Resolution {prefix}{resolution.number}".strip()
+        _add_resolution(graph, resolution, doc, vocabulary, known)
 
 
 def _add_resolution(
-    graph: Graph, resolution: Resolution, doc: URIRef, vocabulary: Vocabulary
+    graph: Graph, resolution: Resolution, doc: URIRef, vocabulary: Vocabulary, known: set[str]
 ) -> None:
     work = resolution_work_iri(resolution)
     version = resolution_version_iri(resolution)
-    name = _resolution_label(resolution)
+    name = resolution_name(resolution.body_id, resolution.number, vocabulary)
     graph.add((work, RDF.type, ONT.Resolution))
     graph.add((work, RDFS.label, Literal(name)))
     graph.add((work, ONT.number, Literal(resolution.number)))
@@ -123,15 +134,29 @@ def _add_resolution(
 
     seen: Counter[str] = Counter()
     clause_iris: dict[tuple[str, str], URIRef] = {}
+    section_clauses: list[dict[str, URIRef]] = []
+    annotated: list[tuple[URIRef, Clause | AnnexItem]] = []
     for order, section in enumerate(resolution.sections, start=1):
         seen[section.section_kind] += 1
         suffix = f"-{seen[section.section_kind]}" if seen[section.section_kind] > 1 else ""
         sec = URIRef(f"{version}/{section.section_kind}{suffix}")
         graph.add((version, ONT.hasSection, sec))
-        _add_section(graph, section, sec, order, clause_iris)
+        nodes = _add_section(graph, section, sec, order, clause_iris)
+        section_clauses.append({c.label: n for n, c in nodes if c.label})
+        annotated.extend(nodes)
+        for node, clause in nodes:
+            if clause.mandate:
+                add_mandate(graph, node, clause.mandate, vocabulary)
 
+    annexes: dict[str, URIRef] = {}
     for order, annex in enumerate(resolution.annexes, start=1):
-        _add_annex(graph, annex, version, order, resolution, clause_iris)
+        node, items = _add_annex(graph, annex, version, order, resolution, clause_iris)
+        annexes[annex.label] = node
+        annotated.extend(items)
+
+    for node, source in annotated:
+        add_citations(graph, node, source, known, vocabulary)
+        add_references(graph, node, source.refers_to, section_clauses, annexes)
 
     for order, change in enumerate(resolution.changes, start=1):
         node = URIRef(f"{version}/change/{order}")
@@ -159,7 +184,7 @@ def _add_section(
     sec: URIRef,
     order: int,
     clause_iris: dict[tuple[str, str], URIRef],
-) -> None:
+) -> list[tuple[URIRef, Clause]]:
     graph.add((sec, RDF.type, ONT.Section))
     graph.add((sec, ONT.sectionKind, KIND[section.section_kind]))
     graph.add((sec, ONT.heading, Literal(section.heading)))
@@ -167,9 +192,10 @@ def _add_section(
     _add_span(graph, sec, section.line, section.end_line)
     if section.modality:
         graph.add((sec, ONT.modality, KIND[section.modality]))
-    for actor in section.addressees:
-        graph.add((sec, ONT.addressee, URIRef(BODY + actor.id)))
+    add_actors(graph, sec, ONT.addressee, section.addressees)
+    add_actors(graph, sec, ONT.collaborator, section.collaborators)
 
+    nodes: list[tuple[URIRef, Clause]] = []
     used: Counter[str] = Counter()
     unlabelled = 0
     tops: dict[str, URIRef] = {}
@@ -183,6 +209,7 @@ def _add_section(
             unlabelled += 1
             path = f"p{unlabelled}"
         node = URIRef(f"{sec}/{path}")
+        nodes.append((node, clause))
         _add_clause(graph, clause, node, position)
         graph.add((sec, ONT.hasClause, node))
         if clause.parent and clause.parent in tops:
@@ -191,6 +218,7 @@ def _add_section(
             tops[clause.label] = node
         if clause.label:
             clause_iris.setdefault((section.section_kind, clause.label), node)
+    return nodes
 
 
 def _add_clause(graph: Graph, clause: Clause, node: URIRef, order: int) -> None:
@@ -204,8 +232,8 @@ def _add_clause(graph: Graph, clause: Clause, node: URIRef, order: int) -> None:
     _add_span(graph, node, clause.line, clause.end_line)
     for note in clause.notes:
         graph.add((node, ONT.note, Literal(note)))
-    for actor in clause.addressees:
-        graph.add((node, ONT.addressee, URIRef(BODY + actor.id)))
+    add_actors(graph, node, ONT.addressee, clause.addressees)
+    add_actors(graph, node, ONT.collaborator, clause.collaborators)
 
 
 def _add_annex(
@@ -215,7 +243,7 @@ def _add_annex(
     order: int,
     resolution: Resolution,
     clause_iris: dict[tuple[str, str], URIRef],
-) -> None:
+) -> tuple[URIRef, list[tuple[URIRef, AnnexItem]]]:
     node = URIRef(f"{version}/annex/{slug(annex.label) or order}")
     graph.add((version, ONT.hasAnnex, node))
     graph.add((node, RDF.type, ONT.Annex))
@@ -231,6 +259,7 @@ def _add_annex(
         if target is not None:
             graph.add((node, ONT.withRespectTo, target))
     unlabelled = 0
+    items: list[tuple[URIRef, AnnexItem]] = []
     for position, item in enumerate(annex.items, start=1):
         if item.label:
             path = f"{slug(item.label)}"
@@ -241,9 +270,11 @@ def _add_annex(
         if (item_node, RDF.type, ONT.AnnexItem) in graph:
             item_node = URIRef(f"{node}/{path}-{position}")
         graph.add((node, ONT.hasItem, item_node))
+        items.append((item_node, item))
         graph.add((item_node, RDF.type, ONT.AnnexItem))
         if item.label:
             graph.add((item_node, ONT.label, Literal(item.label)))
         graph.add((item_node, ONT.text, Literal(item.text)))
         graph.add((item_node, ONT.order, Literal(position, datatype=XSD.integer)))
         graph.add((item_node, ONT.line, Literal(item.line, datatype=XSD.integer)))
+    return node, items

@@ -21,20 +21,75 @@ class ActorRef:
 
 @dataclass
 class ResolutionCitation:
-    """A citation of a resolution: body, number and (when given) revision."""
+    """A citation of a resolution: body, number and (when given) revision.
+
+    body is the ontology id of the enacting body; body_from says how it was found:
+    'text' (named after the number), 'this' (this conference/assembly), 'prefix'
+    (ITU-R 75), 'session' (the place and year of the revision), 'sentence' (a body
+    named in the same sentence), 'citing' (none named: the citing resolution's own).
+    """
 
     body: str
     number: str
     revision_place: str | None = None
     revision_year: int | None = None
+    text: str = ""
+    body_from: str = "text"
+
+    @property
+    def work_id(self) -> str:
+        return f"{slug(self.body)}/{slug(self.number)}"
+
+    @property
+    def version_id(self) -> str | None:
+        """'pp/191/bucharest-2022'; None when the citation gives no revision."""
+        if self.revision_year is None:
+            return None
+        parts = [p for p in (self.revision_place, str(self.revision_year)) if p]
+        return f"{self.work_id}/{slug(' '.join(parts))}"
 
 
 @dataclass
 class ProvisionCitation:
-    """A citation of a numbered provision of the Constitution (CS) or Convention (CV)."""
+    """A citation of a provision of the Constitution (CS) or Convention (CV).
 
-    instrument: str
+    kind is 'number' (No. 119) or 'article' (Article 1); ranges are expanded, one
+    citation per provision.
+    """
+
+    instrument: str  # CS | CV
     number: str
+    kind: str = "number"
+    text: str = ""
+
+    @property
+    def id(self) -> str:
+        prefix = "article-" if self.kind == "article" else ""
+        return f"{self.instrument.lower()}/{prefix}{slug(self.number)}"
+
+
+@dataclass
+class InternalReference:
+    """A reference to a clause or annex of the same resolution version.
+
+    section is the index of the target section in Resolution.sections (clauses only).
+    """
+
+    kind: str  # clause | annex
+    label: str
+    text: str
+    section: int | None = None
+
+
+@dataclass
+class Mandate:
+    """What an operative clause asks of whom: modality, addressees, action, topics."""
+
+    modality: str
+    addressees: list[ActorRef]
+    action: str | None
+    collaborators: list[ActorRef] = field(default_factory=list)
+    topics: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -55,7 +110,10 @@ class Clause:
     addressees: list[ActorRef] = field(default_factory=list)
     cites_resolutions: list[ResolutionCitation] = field(default_factory=list)
     cites_provisions: list[ProvisionCitation] = field(default_factory=list)
-    refers_to: list[str] = field(default_factory=list)
+    refers_to: list[InternalReference] = field(default_factory=list)
+    collaborators: list[ActorRef] = field(default_factory=list)
+    topics: list[str] = field(default_factory=list)
+    mandate: Mandate | None = None
     old_label: str | None = None  # its label in the text a draft revises (own label, not full)
     old_text: str | None = None  # its text there, when the residue shows a difference
     inserted: bool = False  # absent from the revised text (shown by the label residue)
@@ -79,6 +137,7 @@ class Section:
     end_line: int
     addressee_text: str = ""
     addressees: list[ActorRef] = field(default_factory=list)
+    collaborators: list[ActorRef] = field(default_factory=list)
     clauses: list[Clause] = field(default_factory=list)
     old_heading: str | None = None  # the heading in the revised text, when the residue shows one
     old_section_kind: str | None = None
@@ -89,6 +148,10 @@ class AnnexItem:
     label: str | None
     line: int
     text: str
+    cites_resolutions: list[ResolutionCitation] = field(default_factory=list)
+    cites_provisions: list[ProvisionCitation] = field(default_factory=list)
+    refers_to: list[InternalReference] = field(default_factory=list)
+    topics: list[str] = field(default_factory=list)
 
 
 @dataclass

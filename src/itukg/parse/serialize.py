@@ -5,7 +5,16 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from itukg.parse.model import Annex, Clause, Document, Resolution, Section
+from itukg.parse.model import (
+    Annex,
+    AnnexItem,
+    Clause,
+    Document,
+    ProvisionCitation,
+    Resolution,
+    ResolutionCitation,
+    Section,
+)
 
 
 def document_to_dict(document: Document) -> dict[str, Any]:
@@ -43,6 +52,47 @@ def resolution_to_dict(resolution: Resolution) -> dict[str, Any]:
         "sections": [_section(s) for s in resolution.sections],
         "annexes": [_annex(a) for a in resolution.annexes],
         "changes": [asdict(c) for c in resolution.changes],
+        "mandates": _mandates(resolution),
+        "topics": sorted(
+            {t for s in resolution.sections for c in s.clauses for t in c.topics}
+            | {t for a in resolution.annexes for i in a.items for t in i.topics}
+        ),
+    }
+
+
+def _mandates(resolution: Resolution) -> list[dict[str, Any]]:
+    """Every mandate with the clause that expresses it (section order, heading, label, line)."""
+    found = []
+    for order, section in enumerate(resolution.sections, start=1):
+        for clause in section.clauses:
+            if clause.mandate is None:
+                continue
+            found.append(
+                {
+                    "section": order,
+                    "heading": section.heading,
+                    "clause": clause.label,
+                    "line": clause.line,
+                    **asdict(clause.mandate),
+                }
+            )
+    return found
+
+
+def _resolution_citation(citation: ResolutionCitation) -> dict[str, Any]:
+    return {**asdict(citation), "work": citation.work_id, "version": citation.version_id}
+
+
+def _provision_citation(citation: ProvisionCitation) -> dict[str, Any]:
+    return {**asdict(citation), "id": citation.id}
+
+
+def _citations(node: Clause | AnnexItem) -> dict[str, Any]:
+    return {
+        "cites_resolutions": [_resolution_citation(c) for c in node.cites_resolutions],
+        "cites_provisions": [_provision_citation(c) for c in node.cites_provisions],
+        "refers_to": [asdict(r) for r in node.refers_to],
+        "topics": node.topics,
     }
 
 
@@ -56,6 +106,7 @@ def _section(section: Section) -> dict[str, Any]:
         "end_line": section.end_line,
         "addressee_text": section.addressee_text,
         "addressees": [asdict(a) for a in section.addressees],
+        "collaborators": [asdict(a) for a in section.collaborators],
         "clauses": [_clause(c) for c in section.clauses],
     }
 
@@ -70,9 +121,9 @@ def _clause(clause: Clause) -> dict[str, Any]:
         "text": clause.text,
         "notes": clause.notes,
         "addressees": [asdict(a) for a in clause.addressees],
-        "cites_resolutions": [asdict(c) for c in clause.cites_resolutions],
-        "cites_provisions": [asdict(c) for c in clause.cites_provisions],
-        "refers_to": clause.refers_to,
+        "collaborators": [asdict(a) for a in clause.collaborators],
+        **_citations(clause),
+        "mandate": asdict(clause.mandate) if clause.mandate else None,
         "old_label": clause.old_label,
         "inserted": clause.inserted,
     }
@@ -86,5 +137,7 @@ def _annex(annex: Annex) -> dict[str, Any]:
         "to_resolution": annex.to_resolution,
         "line": annex.line,
         "end_line": annex.end_line,
-        "items": [asdict(i) for i in annex.items],
+        "items": [
+            {"label": i.label, "line": i.line, "text": i.text, **_citations(i)} for i in annex.items
+        ],
     }

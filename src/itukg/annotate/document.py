@@ -1,0 +1,100 @@
+"""Annotate parsed documents: addressees, mandates, citations, references and topics.
+
+The parser's model goes in, the same model comes out enriched; every text of a
+resolution (heading addressees, clauses, annex items) goes through the spaCy
+pipeline once, in batches.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from itukg.annotate.actors import Context, read_phrase
+from itukg.annotate.citations import (
+    citations_of_itself,
+    provision_citations,
+    resolution_citations,
+)
+from itukg.annotate.mandates import read_clause
+from itukg.annotate.nlp import pipeline_for
+from itukg.annotate.references import annex_references, clause_references
+from itukg.ontology import Vocabulary, load_vocabulary, ontology_dir
+from itukg.parse.model import Document, Mandate, Resolution
+
+# Heading words by which a body gives orders: their collective addressees are read
+# within the body's own Sector ("instructs the study groups" in an ITU-R text).
+_AUTHORITY = {"instructs", "charges"}
+
+
+def annotate_documents(documents: Iterable[Document], directory: Path | None = None) -> None:
+    """Annotate each resolution of each document, in place."""
+    directory = directory or ontology_dir()
+    vocabulary = load_vocabulary(directory)
+    nlp = pipeline_for(directory)
+    for document in documents:
+        for resolution in document.resolutions:
+            annotate_resolution(resolution, nlp, vocabulary)
+
+
+def _sector(resolution: Resolution, vocabulary: Vocabulary) -> str | None:
+    body = vocabulary.actors.get(resolution.body_id)
+    if body and len(body.sectors) == 1 and body.sectors[0] != "gs":
+        return body.sectors[0]
+    return None
+
+
+def _topics(doc: Any) -> list[str]:
+    return sorted({span.id_ for span in doc.spans["topics"]})
+
+
+def annotate_resolution(resolution: Resolution, nlp: Any, vocabulary: Vocabulary) -> None:
+    """Fill the annotations of one resolution version, in place."""
+    sector = _sector(resolution, vocabulary)
+    headings = list(nlp.pipe(s.addressee_text for s in resolution.sections))
+    clause_docs = list(nlp.pipe(c.text for s in resolution.sections for c in s.clauses))
+    item_docs = list(nlp.pipe(i.text for a in resolution.annexes for i in a.items))
+
+    position = 0
+    for section, heading_doc in zip(resolution.sections, headings, strict=True):
+        context = Context(sector, section.modality in _AUTHORITY)
+        heading = None
+        if section.kind == "operative" and section.addressee_text:
+            heading = read_phrase(heading_doc, 0, len(heading_doc.text), vocabulary, context)
+            section.addressees = heading.addressees
+            section.collaborators = heading.collaborators
+        for clause in section.clauses:
+            doc = clause_docs[position]
+            position += 1
+            _cite(clause, doc, resolution, vocabulary)
+            clause.topics = _topics(doc)
+            if section.kind != "operative" or not section.modality:
+                continue
+            reading = read_clause(doc, heading, vocabulary, context)
+            clause.addressees = reading.addressees
+            clause.collaborators = reading.collaborators
+            if reading.addressees and reading.action:
+                clause.mandate = Mandate(
+                    modality=section.modality,
+                    addressees=reading.addressees,
+                    action=reading.action,
+                    collaborators=reading.collaborators,
+                    topics=clause.topics,
+                )
+
+    items = iter(item_docs)
+    for annex in resolution.annexes:
+        for item in annex.items:
+            doc = next(items)
+            _cite(item, doc, resolution, vocabulary)
+            item.topics = _topics(doc)
+
+
+def _cite(node: Any, doc: Any, resolution: Resolution, vocabulary: Vocabulary) -> None:
+    node.cites_resolutions = resolution_citations(doc, resolution, vocabulary)
+    node.cites_provisions = provision_citations(doc)
+    own = citations_of_itself(doc, resolution, vocabulary)
+    node.refers_to = annex_references(doc, resolution) + clause_references(
+        doc, resolution, vocabulary, own
+    )

@@ -1,0 +1,124 @@
+"""The spaCy pipeline: a blank English tokenizer plus rule components built from the ontology.
+
+- entity_ruler: actors, collective labels, role words and the basic instruments
+  (doc.ents, longest match first; acronyms match with their case, names without);
+- span_ruler: topics, in doc.spans["topics"] (they may overlap an actor's name);
+- itukg_citations: resolution citation lists (doc.spans["resolutions"]), CS/CV
+  provision groups (doc.spans["provisions"]) and references to annexes and clauses
+  (doc.spans["annexes"], doc.spans["clauses"]), each span carrying its parsed values
+  in span._.itukg.
+
+No model is loaded: nothing but the ontology's labels and the patterns of ITU style.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from itukg.annotate import patterns
+from itukg.annotate.gazetteer import Entry, entity_entries, topic_entries
+from itukg.ontology import Vocabulary, load_vocabulary, ontology_dir
+
+EXTENSION = "itukg"
+
+
+def _pattern(nlp: Any, entry: Entry) -> dict[str, Any]:
+    if entry.exact:
+        tokens = [{"ORTH": t.text} for t in nlp.make_doc(entry.name)]
+        return {"label": entry.label, "id": entry.id, "pattern": tokens}
+    return {"label": entry.label, "id": entry.id, "pattern": entry.name}
+
+
+def _section_words(vocabulary: Vocabulary) -> list[str]:
+    words = {n for k in vocabulary.section_kinds.values() for n in (k.label, *k.alt_labels)}
+    return sorted(words, key=len, reverse=True)
+
+
+class CitationFinder:
+    """Finds citation lists, provision groups and internal references in a doc."""
+
+    def __init__(self, vocabulary: Vocabulary) -> None:
+        self.vocabulary = vocabulary
+        words = "|".join(re.escape(w) for w in _section_words(vocabulary))
+        self.section_word = re.compile(rf"\b(?P<word>{words})\b")
+
+    def __call__(self, doc: Any) -> Any:
+        text = doc.text
+        doc.spans["resolutions"] = self._spans(
+            doc,
+            (
+                (start, end, "RESOLUTIONS", {"items": items})
+                for start, end, items in patterns.resolution_lists(text)
+            ),
+        )
+        doc.spans["provisions"] = self._spans(
+            doc,
+            (
+                (start, end, "PROVISIONS", {"kind": kind, "numbers": numbers})
+                for start, end, kind, numbers in patterns.provision_groups(text)
+            ),
+        )
+        doc.spans["annexes"] = self._spans(
+            doc,
+            (
+                (start, end, "ANNEX", {"labels": labels, "whose": whose})
+                for start, end, labels, whose in patterns.annex_references(text)
+            ),
+        )
+        doc.spans["clauses"] = self._spans(doc, self._clause_references(text))
+        return doc
+
+    def _clause_references(self, text: str):
+        for match in self.section_word.finditer(text):
+            yield match.start(), match.end(), "SECTION_WORD", {"word": match.group("word")}
+
+    @staticmethod
+    def _spans(doc: Any, found) -> list[Any]:
+        spans = []
+        for start, end, label, values in found:
+            span = doc.char_span(start, end, label=label, alignment_mode="expand")
+            if span is not None:
+                span._.set(EXTENSION, values)
+                spans.append(span)
+        return spans
+
+
+def build_pipeline(directory: Path | None = None) -> Any:
+    """A fresh pipeline whose gazetteer is the labels of an ontology folder."""
+    import spacy
+    from spacy.language import Language
+    from spacy.tokens import Span
+
+    if not Span.has_extension(EXTENSION):
+        Span.set_extension(EXTENSION, default=None)
+    if "itukg_citations" not in Language.factories:
+        Language.factory("itukg_citations", default_config={"ontology": ""})(_make_finder)
+    directory = directory or ontology_dir()
+    vocabulary = load_vocabulary(directory)
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe(
+        "entity_ruler", config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True}
+    )
+    ruler.add_patterns([_pattern(nlp, e) for e in entity_entries(vocabulary)])
+    topics = nlp.add_pipe(
+        "span_ruler",
+        name="topic_ruler",
+        config={"spans_key": "topics", "phrase_matcher_attr": "LOWER"},
+    )
+    topics.add_patterns([_pattern(nlp, e) for e in topic_entries(vocabulary)])
+    nlp.add_pipe("itukg_citations", config={"ontology": str(directory)})
+    return nlp
+
+
+def _make_finder(nlp: Any, name: str, ontology: str) -> CitationFinder:  # noqa: ARG001
+    """spaCy's factory for the citation component (the ontology folder is its config)."""
+    return CitationFinder(load_vocabulary(Path(ontology) if ontology else ontology_dir()))
+
+
+@lru_cache(maxsize=4)
+def pipeline_for(directory: Path | None = None) -> Any:
+    """The pipeline of an ontology folder (cached: built once per process)."""
+    return build_pipeline(directory)

@@ -1,0 +1,152 @@
+"""Regular patterns of ITU citation style, as plain functions over text.
+
+These are the shapes every ITU text uses, not names: "Resolution 71 (Rev. Bucharest,
+2022)", "Resolutions 5 and 59", "Resolution ITU-R 7-4", "Nos. 151-154", "Article 1",
+"resolves 3 ii)", "Annexes 2 and 3 to this resolution". The spaCy components in
+nlp.py run them and attach what they find to the document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+_DASHES = "-\u2010\u2011\u2012\u2013\u2014"
+_PREFIX = r"[A-Z]{2,4}[" + _DASHES + r"][A-Z]"  # ITU-R
+_NUMBER = r"\d+[A-Z]?(?:[" + _DASHES + r"]\d+)?"  # 191, 7-4, 58A
+_PAREN = r"\((?:[^()]|\([^()]*\))*\)"
+_ITEM = rf"(?:{_PREFIX}\s+)?{_NUMBER}(?:\s*{_PAREN})?"
+_JOIN = r"\s*(?:,\s*and|,|and|&)\s*"
+
+RESOLUTION_LIST = re.compile(
+    rf"\bResolutions?\s+(?P<list>{_ITEM}(?:{_JOIN}(?:Resolution\s+)?{_ITEM})*)"
+)
+_ITEM_PARTS = re.compile(
+    rf"(?:(?P<prefix>{_PREFIX})\s+)?(?P<number>\d+[A-Z]?)(?:[{_DASHES}](?P<edition>\d+))?"
+    rf"(?:\s*(?P<paren>{_PAREN}))?"
+)
+_REVISION = re.compile(
+    r"^\(\s*(?:Rev\.?\s*)?(?:(?P<session>[A-Z]{2,5}[" + _DASHES + r"]\d{2})"
+    r"|(?P<place>[^,()\d][^,()]*?),?\s+(?P<year>(?:19|20)\d{2}))\s*\)$"
+)
+
+
+@dataclass
+class CitedItem:
+    """One resolution of a citation list: its number and, when given, its revision."""
+
+    prefix: str | None
+    number: str
+    place: str | None
+    year: int | None
+    session: str | None  # a session acronym such as WRC-19, when the revision names one
+    paren: str | None = None  # a parenthesis that is no revision: '(WTDC)'
+
+
+def resolution_lists(text: str) -> Iterator[tuple[int, int, list[CitedItem]]]:
+    """Each 'Resolution(s) …' list in text: its character span and its items."""
+    for match in RESOLUTION_LIST.finditer(text):
+        items = []
+        for part in _ITEM_PARTS.finditer(match.group("list")):
+            place = year = session = other = None
+            paren = part.group("paren")
+            if paren:
+                revision = _REVISION.match(re.sub(r"\s+", " ", paren))
+                if revision:
+                    session = revision.group("session")
+                    place = revision.group("place")
+                    year = int(revision.group("year")) if revision.group("year") else None
+                else:
+                    other = paren[1:-1].strip()
+            items.append(
+                CitedItem(part.group("prefix"), part.group("number"), place, year, session, other)
+            )
+        # "Resolutions 5 and 59 (Rev. Baku, 2025)": a revision after the last item applies to all
+        last = items[-1] if items else None
+        if last and (last.year or last.session):
+            for item in items[:-1]:
+                if not (item.year or item.session):
+                    item.place, item.year, item.session = last.place, last.year, last.session
+        yield match.start(), match.end(), items
+
+
+_PROVISION_NUMBER = r"\d+[A-Z]?"
+_RANGE = rf"{_PROVISION_NUMBER}(?:\s*(?:[{_DASHES}]|to)\s*{_PROVISION_NUMBER})?"
+_RANGE_LIST = rf"{_RANGE}(?:{_JOIN}{_RANGE})*"
+PROVISION_GROUP = re.compile(
+    rf"\b(?:(?P<nos>Nos?\.)|(?P<art>Articles?|Arts?\.))\s*(?P<list>{_RANGE_LIST})(?![\d.]\d)"
+)
+_RANGE_PARTS = re.compile(
+    rf"(?P<first>{_PROVISION_NUMBER})(?:\s*(?:[{_DASHES}]|to)\s*(?P<last>{_PROVISION_NUMBER}))?"
+)
+MAX_RANGE = 1000  # a wider range is a misreading, not a citation
+
+
+def provision_groups(text: str) -> Iterator[tuple[int, int, str, list[str]]]:
+    """Each 'No./Nos./Article(s) …' group: span, kind ('number'|'article'), numbers expanded."""
+    for match in PROVISION_GROUP.finditer(text):
+        numbers: list[str] = []
+        for part in _RANGE_PARTS.finditer(match.group("list")):
+            first, last = part.group("first"), part.group("last")
+            if (
+                last
+                and first.isdigit()
+                and last.isdigit()
+                and 0 < int(last) - int(first) <= MAX_RANGE
+            ):
+                numbers.extend(str(n) for n in range(int(first), int(last) + 1))
+            else:
+                numbers.extend(n for n in (first, last) if n)
+        kind = "number" if match.group("nos") else "article"
+        yield match.start(), match.end(), kind, numbers
+
+
+SENTENCE_BREAK = re.compile(r";|\.\s+(?=[A-Z(])|\.$")
+
+
+def same_sentence(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] crosses no sentence or list-item boundary."""
+    between = text[start:end]
+    return not SENTENCE_BREAK.search(re.sub(r"\b(?:Nos?|Rev|Art|Arts)\.", "", between))
+
+
+_ANNEX_LABEL = r"(?:[A-Z]|\d+)\b"
+ANNEX_REFERENCE = re.compile(
+    rf"\bAnnex(?:es)?(?P<labels>(?:\s+{_ANNEX_LABEL})(?:{_JOIN}(?:Annex\s+)?{_ANNEX_LABEL})*)?"
+    r"(?P<target>\s+(?:to|of)\s+(?P<whose>this|the present|[Rr]esolution|Decision|"
+    r"Recommendation)\b)?"
+)
+
+
+def annex_references(text: str) -> Iterator[tuple[int, int, list[str], str | None]]:
+    """Each 'Annex(es) …' mention: span, labels (empty for 'the Annex'), and whose annex.
+
+    whose is None when no owner is written, 'this' for 'to this resolution', or the
+    word that names another text ('Resolution', 'Recommendation').
+    """
+    for match in ANNEX_REFERENCE.finditer(text):
+        labels = re.findall(_ANNEX_LABEL, re.sub(r"\bAnnex\b", "", match.group("labels") or ""))
+        whose = match.group("whose")
+        if whose in ("this", "the present"):
+            whose = "this"
+        yield match.start(), match.end(), labels, whose
+
+
+CLAUSE_LABEL = re.compile(
+    r"\s+(?P<number>\d+)(?:\s*(?P<sub>[ivx]{1,5}|[a-z])\))?(?![\w)])"
+    r"|\s+(?P<letter>[a-z])\)"
+)
+
+
+def clause_label(text: str, at: int) -> tuple[int, str] | None:
+    """A clause label at position at ('3', '3 ii)', '3a)', 'b)'): its end and canonical form."""
+    match = CLAUSE_LABEL.match(text, at)
+    if not match:
+        return None
+    if match.group("letter"):
+        return match.end(), f"{match.group('letter')})"
+    label = match.group("number")
+    if match.group("sub"):
+        label += f" {match.group('sub')})"
+    return match.end(), label

@@ -1,0 +1,84 @@
+"""References to clauses and annexes of the same resolution version.
+
+"the procedure given in Annex 2 to this resolution", "(see Annexes 2 and 3 to this
+resolution)", "the provisions of resolves 3", "With respect to resolves 3 i)",
+"instructs the Secretary-General 2": each is kept when the target exists in the
+resolution; a reference to another text's annex or clause ("Annex A to Resolution
+5", "resolves 1 of Resolution 71") is not an internal reference.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from itukg.annotate.patterns import clause_label
+from itukg.ontology import Vocabulary
+from itukg.parse.model import InternalReference, Resolution
+
+_OTHER_TEXT = re.compile(r"\s*(?:of|in)\s+(?:Resolution|Recommendation|Decision)\b")
+
+
+def annex_references(doc: Any, resolution: Resolution) -> list[InternalReference]:
+    labels = {a.label for a in resolution.annexes}
+    found: list[InternalReference] = []
+    for span in doc.spans["annexes"]:
+        values = span._.itukg
+        if values["whose"] not in (None, "this"):
+            continue
+        targets = values["labels"]
+        if not targets and values["whose"] == "this" and len(resolution.annexes) == 1:
+            targets = [resolution.annexes[0].label]
+        for label in targets:
+            if label in labels and all(r.label != label for r in found):
+                found.append(InternalReference("annex", label, span.text))
+    return found
+
+
+def _kind_of_word(vocabulary: Vocabulary) -> dict[str, str]:
+    return {
+        name.casefold(): kind.id
+        for kind in vocabulary.section_kinds.values()
+        for name in (kind.label, *kind.alt_labels)
+    }
+
+
+def clause_references(
+    doc: Any, resolution: Resolution, vocabulary: Vocabulary, own_citations: set[int]
+) -> list[InternalReference]:
+    """References such as 'resolves 3 ii)'; own_citations holds the start of each citation
+    list in doc that names the resolution itself ('resolves 2 i) of Resolution 18 …')."""
+    kinds = _kind_of_word(vocabulary)
+    text = doc.text
+    found: list[InternalReference] = []
+    for span in doc.spans["clauses"]:
+        kind = kinds.get(span._.itukg["word"].casefold())
+        candidates = [
+            (index, s) for index, s in enumerate(resolution.sections) if s.section_kind == kind
+        ]
+        if not candidates:
+            continue
+        at = span.end_char
+        # several sections of one kind are told apart by their addressee: 'instructs the Director 2'
+        for index, section in candidates:
+            written = section.addressee_text
+            if written and text[at:].startswith(" " + written):
+                candidates = [(index, section)]
+                at += len(written) + 1
+                break
+        label = clause_label(text, at)
+        if label is None:
+            continue
+        end, wanted = label
+        following = _OTHER_TEXT.match(text, end)
+        if following:
+            citation = re.compile(r"\s*(?:of|in)\s+").match(text, end)
+            if citation is None or citation.end() not in own_citations:
+                continue
+        for index, section in candidates:
+            if any(c.label == wanted for c in section.clauses):
+                reference = InternalReference("clause", wanted, text[span.start_char : end], index)
+                if reference not in found:
+                    found.append(reference)
+                break
+    return found

@@ -37,15 +37,17 @@ def _governing_body_at(doc: Any, char: int, vocabulary: Vocabulary) -> str | Non
     return None
 
 
-def _body_after(doc: Any, end: int, citing: Resolution, vocabulary: Vocabulary) -> str | None:
+def _body_after(
+    doc: Any, end: int, citing: Resolution, vocabulary: Vocabulary
+) -> tuple[str | None, str]:
     """The body written right after a citation list: 'of WTSA', 'of this conference'."""
     rest = doc.text[end:]
     if _OWN_BODY.match(rest):
-        return citing.body_id
+        return citing.body_id, "this"
     match = _OF_BODY.match(rest)
     if match:
-        return _governing_body_at(doc, end + match.end(), vocabulary)
-    return None
+        return _governing_body_at(doc, end + match.end(), vocabulary), "text"
+    return None, ""
 
 
 def _body_in_sentence(doc: Any, start: int, end: int, vocabulary: Vocabulary) -> str | None:
@@ -71,7 +73,7 @@ def _body_in_sentence(doc: Any, start: int, end: int, vocabulary: Vocabulary) ->
 
 
 def _item_body(
-    item: CitedItem, listed: str | None, vocabulary: Vocabulary
+    item: CitedItem, listed: tuple[str | None, str], vocabulary: Vocabulary
 ) -> tuple[str | None, str]:
     if item.prefix:
         body = vocabulary.body_with_prefix(item.prefix.replace("\u2011", "-"))
@@ -85,8 +87,8 @@ def _item_body(
         named = vocabulary.governing_body_named(item.paren)
         if named:
             return named.id, "text"
-    if listed:
-        return listed, "text"
+    if listed[0]:
+        return listed
     if item.place and item.year:
         sessions = vocabulary.sessions_at(item.place, item.year)
         if len(sessions) == 1:

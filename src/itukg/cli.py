@@ -13,6 +13,10 @@ from pathlib import Path
 import click
 
 from itukg import __version__
+from itukg.cli_analysis import compile_command, overlaps
+from itukg.cli_options import progress as _progress
+from itukg.cli_options import store_option as _store_option
+from itukg.cli_options import store_path as _store_path
 from itukg.errors import ItukgError
 
 EXIT_INPUT = 2
@@ -27,26 +31,6 @@ class _Group(click.Group):
         except ItukgError as err:
             click.echo(f"itukg: error: {err}", err=True)
             ctx.exit(EXIT_INPUT)
-
-
-def _store_option(func):
-    return click.option(
-        "--store",
-        "store",
-        type=click.Path(file_okay=False, path_type=Path),
-        default=None,
-        help="Store folder (default: $ITUKG_STORE or .itukg/store).",
-    )(func)
-
-
-def _store_path(store: Path | None) -> Path:
-    from itukg.store import default_store
-
-    return store or default_store()
-
-
-def _progress(message: str) -> None:
-    click.echo(message, err=True)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -120,12 +104,16 @@ def parse(file: Path, fmt: str, no_annotate: bool) -> None:
 @click.option(
     "--no-store", is_flag=True, help="Do not touch the store (with --out: only write the file)."
 )
+@click.option(
+    "--no-overlaps", is_flag=True, help="Do not detect overlapping mandates after storing."
+)
 def build(
     paths: tuple[Path, ...],
     store: Path | None,
     out: Path | None,
     out_format: str | None,
     no_store: bool,
+    no_overlaps: bool,
 ) -> None:
     """Build the graph from PATHS (files, or folders of .txt texts; default: data/).
 
@@ -136,7 +124,14 @@ def build(
 
     inputs = list(paths) or [Path("data")]
     target = None if no_store else _store_path(store)
-    report = run_build(inputs, target, out=out, out_format=out_format, progress=_progress)
+    report = run_build(
+        inputs,
+        target,
+        out=out,
+        out_format=out_format,
+        progress=_progress,
+        overlaps=not no_overlaps,
+    )
     if target is not None:
         _print_summary(target)
     else:
@@ -210,6 +205,9 @@ def query(
     text = serialize(results, fmt)
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
+
+main.add_command(overlaps)
+main.add_command(compile_command)
 
 if __name__ == "__main__":
     main()

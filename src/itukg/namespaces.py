@@ -18,6 +18,7 @@ SECTION_KIND = ID + "section-kind/"
 RESOLUTION = ID + "resolution/"
 DOCUMENT = ID + "document/"
 PROVISION = ID + "provision/"
+OVERLAP = ID + "overlap/"
 
 PREFIXES: dict[str, str] = {
     "itu": ITU,
@@ -28,6 +29,8 @@ PREFIXES: dict[str, str] = {
     "kind": SECTION_KIND,
     "res": RESOLUTION,
     "doc": DOCUMENT,
+    "cscv": PROVISION,
+    "overlap": OVERLAP,
     "prov": "http://www.w3.org/ns/prov#",
     "skos": "http://www.w3.org/2004/02/skos/core#",
     "dcterms": "http://purl.org/dc/terms/",

@@ -1,4 +1,5 @@
-"""The whole flow, read → parse → build → store, for the command line and the tests."""
+"""The whole flow, read → parse → annotate → build → store (→ overlaps), for the command
+line and the tests."""
 
 from __future__ import annotations
 
@@ -72,8 +73,10 @@ def build(
     out: Path | None = None,
     out_format: str | None = None,
     progress: Callable[[str], None] | None = None,
+    overlaps: bool = True,
 ) -> BuildReport:
-    """Parse the inputs and build the graph; the store is replaced only if all went well."""
+    """Parse the inputs and build the graph; the store is replaced only if all went well.
+    Overlapping mandates are then detected in the stored graph and added to it."""
     from itukg.build import documents_graph
     from itukg.ontology import ontology_ntriples
 
@@ -91,6 +94,12 @@ def build(
         triples = replace(store, [ontology_ntriples(), graph.serialize(format="nt")])
         if progress:
             progress(f"stored {triples} triples (data and ontology) in {store}")
+        if overlaps:
+            from itukg.use.overlaps import refresh
+
+            pairs = refresh(store)
+            if progress:
+                progress(f"found and stored {len(pairs)} overlapping clause pairs")
     return BuildReport(len(documents), sum(len(d.resolutions) for d in documents), triples)
 
 

@@ -70,14 +70,33 @@ def _write_lock(root: Path) -> Iterator[None]:
 
 def replace(root: Path | None, ntriples: list[bytes | str]) -> int:
     """Load N-Triples documents into a new generation and make it current; return its size."""
+    return _new_generation(Path(root or default_store()), None, None, ntriples)
+
+
+def amend(root: Path | None, update: str, ntriples: list[bytes | str]) -> int:
+    """A new generation made of the current one, a SPARQL update (to forget what is
+    recomputed) and N-Triples to add; made current when complete. Returns its size."""
+    root = Path(root or default_store())
+    if current_generation(root) is None:
+        raise StoreError(f"{root}: no graph here yet; run 'itukg build' first (or pass --store)")
+    return _new_generation(root, root, update, ntriples)
+
+
+def _new_generation(
+    root: Path, base: Path | None, update: str | None, ntriples: list[bytes | str]
+) -> int:
     import pyoxigraph
 
-    root = Path(root or default_store())
     with _write_lock(root):
         name = f"gen-{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}-{time.monotonic_ns() % 10**6}"
         generation = root / name
         try:
+            if base is not None:
+                source = current_generation(base)
+                pyoxigraph.Store.read_only(str(source)).backup(str(generation))
             store = pyoxigraph.Store(str(generation))
+            if update:
+                store.update(update)
             for chunk in ntriples:
                 store.bulk_load(chunk, format=pyoxigraph.RdfFormat.N_TRIPLES)
             store.flush()

@@ -3,7 +3,9 @@
 Each .rq file starts with a header of `#+ key: value` lines (summary, description,
 param, columns). Parameters are bound as RDF terms through Oxigraph's substitutions
 (SEP-0007), never pasted into the query text; a parameter left out stays a free
-variable, so it filters only when given.
+variable, so it filters only when given. Oxigraph binds only variables of the SELECT
+projection, and folds BOUND() of a variable no pattern binds before it binds it: an
+optional filter is written `BIND(COALESCE(?param, default) AS ?x) FILTER(... ?x ...)`.
 """
 
 from __future__ import annotations
@@ -144,8 +146,11 @@ def run(store, query: QueryFile, values: dict[str, str] | None = None) -> Result
     if not isinstance(solutions, ox.QuerySolutions):
         raise QueryError(f"query '{query.name}' is not a SELECT or ASK query")
     columns = [v.value for v in solutions.variables]
-    rows = [[solution[c] for c in columns] for solution in solutions]
-    return Results(columns, rows)
+    # a parameter is projected only because Oxigraph binds projected variables; unless the
+    # header lists it as a column, it is not shown
+    shown = [c for c in columns if c not in query.params or c in query.columns]
+    rows = [[solution[c] for c in shown] for solution in solutions]
+    return Results(shown, rows)
 
 
 def term_text(term: object) -> str:

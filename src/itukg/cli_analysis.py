@@ -1,0 +1,143 @@
+"""The analysts' commands: overlapping mandates and the side-by-side compilation."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from itukg.cli_options import progress, store_option, store_path
+
+
+@click.command()
+@click.option("--min-score", type=float, default=0.0, show_default=True, help="Lowest score shown.")
+@click.option(
+    "--between",
+    metavar="BODY,BODY",
+    help="Only pairs between these two enacting bodies, by acronym: PP,WTSA.",
+)
+@click.option(
+    "--class",
+    "kind",
+    type=click.Choice(["duplicate", "same-mandate", "related"]),
+    help="Only pairs of this class.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+)
+@click.option("--limit", type=int, default=0, help="Show at most this many pairs (0: all).")
+@click.option(
+    "--no-save", is_flag=True, help="Do not write the pairs into the store (only print them)."
+)
+@store_option
+def overlaps(
+    min_score: float,
+    between: str | None,
+    kind: str | None,
+    fmt: str,
+    limit: int,
+    no_save: bool,
+    store: Path | None,
+) -> None:
+    """Find overlapping mandates across the resolutions of the store.
+
+    Pairs of operative clauses of different resolutions are scored (TF-IDF cosine of
+    words and word pairs, plus shared addressees and topics), classified (duplicate,
+    same-mandate, related) and stored as itu:Overlap nodes with their evidence, in
+    place of the previous ones; `itukg query overlaps` then ranks and filters them.
+    """
+    from itukg.errors import QueryError
+    from itukg.store import open_read
+    from itukg.use.overlaps import detect, read_clauses, refresh, select
+
+    target = store_path(store)
+    pairs = detect(read_clauses(open_read(target))) if no_save else refresh(target)
+    if not no_save:
+        progress(f"stored {len(pairs)} overlap pairs in {target}")
+    pair_of = None
+    if between:
+        bodies = [b.strip() for b in between.split(",") if b.strip()]
+        if len(bodies) != 2:
+            raise QueryError(f"--between needs two bodies, as PP,WTSA; got '{between}'")
+        pair_of = (bodies[0], bodies[1])
+    chosen = select(pairs, min_score, pair_of, kind)
+    if limit:
+        chosen = chosen[:limit]
+    if fmt == "json":
+        click.echo(
+            json.dumps({"pairs": [p.as_json() for p in chosen]}, indent=2, ensure_ascii=False)
+        )
+        return
+    rows = [
+        [
+            f"{p.score:.2f}",
+            p.kind,
+            _where(p.a),
+            _where(p.b),
+            f"{p.lexical:.2f}",
+            ", ".join(p.shared_addressees),
+            ", ".join(p.shared_topics),
+            p.shared_verb or "",
+        ]
+        for p in chosen
+    ]
+    columns = ["score", "class", "a", "b", "lexical", "addressees", "topics", "verb"]
+    if fmt == "csv":
+        import csv
+        import sys
+
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows(rows)
+        return
+    from itukg.use.query import Results, format_table
+
+    click.echo(format_table(Results(columns, rows), width=48))
+
+
+def _where(record) -> str:
+    label = record.label or "¶"
+    return f"{record.body} {record.number} ({record.year}) {record.kind} {label}"
+
+
+@click.command("compile")
+@click.argument("resolutions", nargs=-1)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["html", "markdown"]),
+    help="Output format (default: from --out's extension, else markdown).",
+)
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file.")
+@click.option("--title", default="Side-by-side compilation", show_default=True)
+@store_option
+def compile_command(
+    resolutions: tuple[str, ...],
+    fmt: str | None,
+    out: Path | None,
+    title: str,
+    store: Path | None,
+) -> None:
+    """Lay RESOLUTIONS side by side (pp/191 ra/75 …; default: the newest version of each).
+
+    One column per resolution, one block per section kind, matching clauses on one
+    row: the compilation table analysts make by hand, as HTML or Markdown.
+    """
+    from itukg.store import open_read
+    from itukg.use.compilation import compile_versions, to_html, to_markdown
+
+    compilation = compile_versions(open_read(store_path(store)), list(resolutions))
+    if fmt is None:
+        fmt = "html" if out is not None and out.suffix.lower() in (".html", ".htm") else "markdown"
+    text = to_html(compilation, title) if fmt == "html" else to_markdown(compilation)
+    if out is None:
+        click.echo(text, nl=False)
+        return
+    out.write_text(text, encoding="utf-8")
+    rows = sum(len(b.rows) for b in compilation.blocks)
+    progress(f"wrote {out}: {len(compilation.columns)} columns, {rows} rows")

@@ -34,3 +34,34 @@ def vocabulary():
     from itukg.ontology import load_vocabulary
 
     return load_vocabulary()
+
+
+@pytest.fixture(scope="session")
+def corpus_store(tmp_path_factory) -> Path:
+    """The corpus built into a store once for the session (overlaps included)."""
+    from itukg.pipeline import build
+
+    store = tmp_path_factory.mktemp("corpus") / "store"
+    build([CORPUS], store)
+    return store
+
+
+@pytest.fixture(scope="session")
+def ask(corpus_store):
+    """Run a query of the library on the corpus store: rows as dicts of plain values."""
+    from itukg.store import open_read
+    from itukg.use.query import load_query, run
+
+    graph = open_read(corpus_store)
+
+    def ask(name: str, **params: str) -> list[dict[str, str]]:
+        results = run(graph, load_query(name), params)
+        return [
+            {
+                c: (t.value if t is not None else None)
+                for c, t in zip(results.columns, row, strict=True)
+            }
+            for row in results.rows
+        ]
+
+    return ask

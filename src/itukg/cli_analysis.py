@@ -101,8 +101,9 @@ def overlaps(
 
 
 def _where(record) -> str:
-    label = record.label or "¶"
-    return f"{record.body} {record.number} ({record.year}) {record.kind} {label}"
+    """'PP 191 (2026) instructs#3 1': the kind's third section in that version, clause 1."""
+    section = record.kind + (f"#{record.section_index + 1}" if record.section_index else "")
+    return f"{record.body} {record.number} ({record.year}) {section} {record.label or '¶'}"
 
 
 @click.command("compile")

@@ -4,10 +4,11 @@ the same thing, found in the store, classified, and written back with their evid
 A pair's score is mostly its lexical similarity (use/similarity.py), nudged by what
 the annotator found in common: addressees and topics. Classes, in streamliners' terms:
 - duplicate: the same text (similarity ≥ 0.85), a candidate for suppression;
-- same-mandate: the same ask (similarity ≥ 0.45, or ≥ 0.35 with the same action verb
+- same-mandate: the same ask (similarity ≥ 0.40, or ≥ 0.35 with the same action verb
   and a shared addressee or topic), of another addressee or in another Sector — a
   candidate for merging or coordination;
-- related: the same subject, a different ask (score ≥ the floor, 0.25 by default).
+- related: the same subject, a different ask (score ≥ the floor, 0.25 by default, and
+  similarity ≥ 0.2: shared addressees and topics alone never make a pair).
 Clauses of two versions of one resolution are never paired.
 """
 
@@ -21,9 +22,10 @@ from itukg.namespaces import ITU, OVERLAP
 from itukg.use.similarity import METHOD, Index
 
 DUPLICATE = 0.85
-SAME_MANDATE = 0.45
+SAME_MANDATE = 0.40
 SAME_MANDATE_WITH_EVIDENCE = 0.35
 FLOOR = 0.25
+LEXICAL_FLOOR = 0.2  # shared addressees and topics alone never make a pair
 CLASS_NODES = {"duplicate": "Duplicate", "same-mandate": "SameMandate", "related": "Related"}
 
 
@@ -190,6 +192,8 @@ def detect(records: list[ClauseRecord], floor: float = FLOOR) -> list[Pair]:
         if a.work == b.work:
             continue
         lexical = index.cosine(i, j)
+        if lexical < LEXICAL_FLOOR:
+            continue
         addressees = a.addressees & b.addressees
         topics = a.topics & b.topics
         score = min(

@@ -24,6 +24,10 @@ demo: setup
 	@echo
 	@echo "Example query (itukg query resolutions):"
 	$(BIN)/itukg query resolutions --store $(STORE)
+	@echo
+	@echo "The strongest overlapping mandates (itukg overlaps --limit 10):"
+	$(BIN)/itukg overlaps --store $(STORE) --no-save --limit 10
+	$(BIN)/itukg compile pp/191 ra/75 wtsa/18 wtdc/59 --store $(STORE) --out out/compilation.html
 
 test: setup
 	$(BIN)/python -m pytest

@@ -139,6 +139,7 @@ def compile_command(
     if out is None:
         click.echo(text, nl=False)
         return
+    out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(text, encoding="utf-8")
     rows = sum(len(b.rows) for b in compilation.blocks)
     progress(f"wrote {out}: {len(compilation.columns)} columns, {rows} rows")

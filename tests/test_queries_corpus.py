@@ -133,3 +133,26 @@ def test_query_command_on_the_corpus(corpus_store):
     listed = run_cli("query", "--list")
     for name in ("cited-by", "overlaps", "outdated-citations", "version-diff", "topics-by-sector"):
         assert name in listed.stdout
+
+
+def test_overlaps_query_filters(ask):
+    everything = ask("overlaps")
+    strong = ask("overlaps", min_score="0.9")
+    assert strong and len(strong) < len(everything)
+    assert all(float(r["score"]) >= 0.9 for r in strong)
+    for_tsag = ask("overlaps", addressee="body:tsag")
+    assert for_tsag and len(for_tsag) < len(everything)
+    addressed = {
+        (r["version_label"], f"{r['heading']} {r['label'] or '¶'}"): r["addressees"] or ""
+        for r in ask("operative-clauses")
+    }
+    for row in for_tsag:
+        sides = [addressed[(row["a"], row["a_clause"])], addressed[(row["b"], row["b_clause"])]]
+        assert any(side.endswith("/tsag") or "/tsag " in side for side in sides), row
+    related = ask("overlaps", **{"class": "itu:Related"})
+    assert related and {r["kind"] for r in related} == {"related"}
+    pp_itu_d = ask("overlaps", sector_a="sector:itu-d", sector_b="sector:gs")
+    assert pp_itu_d and all(
+        {r["a"].split(" Resolution")[0], r["b"].split(" Resolution")[0]} == {"PP", "WTDC"}
+        for r in pp_itu_d
+    )

@@ -178,7 +178,7 @@ def test_a_resolution_does_not_cite_itself(nlp):
 
 
 def _provisions(nlp, text):
-    return [c.id for c in provision_citations(nlp(text))]
+    return [c.id for c in provision_citations(nlp(text), load_vocabulary())]
 
 
 def test_provision_citation_forms(nlp):

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from itukg.namespaces import BODY, ITU, SECTION_KIND, SESSION, TOPIC, local_name
+from itukg.namespaces import BODY, ITU, SECTION_KIND, SECTOR, SESSION, TOPIC, local_name
 
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _SUBCLASS = "http://www.w3.org/2000/01/rdf-schema#subClassOf"
@@ -139,6 +139,15 @@ class Vocabulary:
     roles: dict[str, tuple[str, ...]] = field(default_factory=dict)  # class → role words
     topics: dict[str, Topic] = field(default_factory=dict)
     instruments: dict[str, Instrument] = field(default_factory=dict)
+    sectors: dict[str, tuple[str, ...]] = field(default_factory=dict)  # id → acronym, labels
+
+    def sector_named(self, text: str) -> str | None:
+        """The Sector a name or acronym designates ('ITU-R', 'Radiocommunication Sector')."""
+        wanted = re.sub(r"\s+", " ", text.replace("\u2011", "-")).strip().casefold()
+        for sector, names in self.sectors.items():
+            if any(n.casefold() == wanted for n in names):
+                return sector
+        return None
 
     def actors_of_class(self, cls: str) -> list[Actor]:
         """Actors typed with cls or one of its sub-classes."""
@@ -238,6 +247,7 @@ def load_vocabulary(directory: Path | None = None) -> Vocabulary:
     actors: dict[str, Actor] = {}
     topics: dict[str, Topic] = {}
     instruments: dict[str, Instrument] = {}
+    sectors: dict[str, tuple[str, ...]] = {}
     kinds: dict[str, SectionKind] = {}
     sessions: list[Session] = []
     for subject in set(graph.subjects(rdf_type, None)):
@@ -268,6 +278,12 @@ def load_vocabulary(directory: Path | None = None) -> Vocabulary:
                 iri=iri,
                 label=pref[0] if pref else local_name(iri),
                 alt_labels=tuple(_str_values(graph, subject, _SKOS + "altLabel")),
+            )
+        elif iri.startswith(SECTOR):
+            sectors[local_name(iri)] = tuple(
+                _str_values(graph, subject, ITU + "acronym")
+                + pref
+                + _str_values(graph, subject, _SKOS + "altLabel")
             )
         elif "LegalInstrument" in types:
             acronyms = _str_values(graph, subject, ITU + "acronym")
@@ -316,4 +332,5 @@ def load_vocabulary(directory: Path | None = None) -> Vocabulary:
         roles=roles,
         topics=topics,
         instruments=instruments,
+        sectors=sectors,
     )

@@ -153,8 +153,12 @@ def _is_self(citation: ResolutionCitation, citing: Resolution) -> bool:
     return citation.version_id is None or citation.version_id == citing.id
 
 
-def provision_citations(doc: Any) -> list[ProvisionCitation]:
-    """The CS and CV provisions doc cites, one per provision, ranges expanded."""
+_RELATING = re.compile(r"\s*\(\s*relating to (?P<sector>[^()]+?)\s*\)", re.IGNORECASE)
+
+
+def provision_citations(doc: Any, vocabulary: Vocabulary) -> list[ProvisionCitation]:
+    """The CS and CV provisions doc cites, one per provision, ranges expanded; a Sector
+    written after a group ('Nos. 151-154 (relating to ITU-R)') is kept with each."""
     text = doc.text
     instruments = [e for e in doc.ents if e.label_ == INSTRUMENT]
     found: list[ProvisionCitation] = []
@@ -174,8 +178,12 @@ def provision_citations(doc: Any) -> list[ProvisionCitation]:
             instrument = after[0].ent_id_ if after else None
         if instrument is None:
             continue
+        relating = _RELATING.match(text, span.end_char)
+        sector = vocabulary.sector_named(relating.group("sector")) if relating else None
+        if relating and sector is None:
+            sector = relating.group("sector")  # kept as written: validation reports it
         for number in values["numbers"]:
-            citation = ProvisionCitation(instrument, number, values["kind"], span.text)
+            citation = ProvisionCitation(instrument, number, values["kind"], span.text, sector)
             if all(c.id != citation.id for c in found):
                 found.append(citation)
     return found

@@ -7,6 +7,7 @@ pipeline once, in batches.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -64,6 +65,7 @@ def annotate_resolution(resolution: Resolution, nlp: Any, vocabulary: Vocabulary
             heading = read_phrase(heading_doc, 0, len(heading_doc.text), vocabulary, context)
             section.addressees = heading.addressees
             section.collaborators = heading.collaborators
+            section.unknown_addressees = _names(heading.unresolved)
         for clause in section.clauses:
             doc = clause_docs[position]
             position += 1
@@ -74,6 +76,7 @@ def annotate_resolution(resolution: Resolution, nlp: Any, vocabulary: Vocabulary
             reading = read_clause(doc, heading, vocabulary, context)
             clause.addressees = reading.addressees
             clause.collaborators = reading.collaborators
+            clause.unknown_addressees = _names(reading.unresolved)
             if reading.addressees and reading.action:
                 clause.mandate = Mandate(
                     modality=section.modality,
@@ -91,9 +94,21 @@ def annotate_resolution(resolution: Resolution, nlp: Any, vocabulary: Vocabulary
             item.topics = _topics(doc)
 
 
+def _names(unresolved: list[str]) -> list[str]:
+    """The unresolved parts of an addressee phrase that look like names: a capitalised
+    word after the article ('the Regional Coordination Unit'), not a participle phrase
+    ('meeting jointly as necessary')."""
+    found = []
+    for text in unresolved:
+        words = re.sub(r"^(?:the|all|relevant|respective)\s+", "", text.strip(), flags=re.I)
+        if any(w[:1].isupper() for w in words.split()) and words not in found:
+            found.append(words.rstrip(" ,;:"))
+    return found
+
+
 def _cite(node: Any, doc: Any, resolution: Resolution, vocabulary: Vocabulary) -> None:
     node.cites_resolutions = resolution_citations(doc, resolution, vocabulary)
-    node.cites_provisions = provision_citations(doc)
+    node.cites_provisions = provision_citations(doc, vocabulary)
     own = citations_of_itself(doc, resolution, vocabulary)
     node.refers_to = annex_references(doc, resolution) + clause_references(
         doc, resolution, vocabulary, own

@@ -30,8 +30,8 @@ def annex_references(doc: Any, resolution: Resolution) -> list[InternalReference
         if not targets and values["whose"] == "this" and len(resolution.annexes) == 1:
             targets = [resolution.annexes[0].label]
         for label in targets:
-            if label in labels and all(r.label != label for r in found):
-                found.append(InternalReference("annex", label, span.text))
+            if all(r.label != label for r in found):
+                found.append(InternalReference("annex", label, span.text, None, label in labels))
     return found
 
 
@@ -75,10 +75,12 @@ def clause_references(
             citation = re.compile(r"\s*(?:of|in)\s+").match(text, end)
             if citation is None or citation.end() not in own_citations:
                 continue
-        for index, section in candidates:
-            if any(c.label == wanted for c in section.clauses):
-                reference = InternalReference("clause", wanted, text[span.start_char : end], index)
-                if reference not in found:
-                    found.append(reference)
-                break
+        written = text[span.start_char : end]
+        target = next((i for i, s in candidates if any(c.label == wanted for c in s.clauses)), None)
+        reference = InternalReference(
+            "clause", wanted, written, target if target is not None else candidates[0][0],
+            target is not None,
+        )  # fmt: skip
+        if reference not in found:
+            found.append(reference)
     return found

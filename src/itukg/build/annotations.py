@@ -53,18 +53,47 @@ def add_citations(
     known_versions: set[str],
     vocabulary: Vocabulary,
 ) -> None:
-    for citation in source.cites_resolutions:
+    for order, citation in enumerate(source.cites_resolutions, start=1):
         work = URIRef(RESOLUTION + citation.work_id)
         graph.add((node, ONT.citesWork, work))
+        written = URIRef(f"{node}/citation/{order}")
+        graph.add((node, ONT.hasCitation, written))
+        graph.add((written, RDF.type, ONT.Citation))
+        graph.add((written, ONT.citedAs, Literal(citation.text)))
+        graph.add((written, ONT.citedWork, work))
+        graph.add((written, ONT.citedBody, URIRef(BODY + citation.body)))
+        graph.add((written, ONT.number, Literal(citation.number)))
+        if citation.revision_place:
+            graph.add((written, ONT.revisionPlace, Literal(citation.revision_place)))
+        if citation.revision_year is not None:
+            year = Literal(citation.revision_year, datatype=XSD.integer)
+            graph.add((written, ONT.revisionYear, year))
         if citation.version_id:
             version = URIRef(RESOLUTION + citation.version_id)
             graph.add((node, ONT.citesResolution, version))
+            graph.add((written, ONT.citedVersion, version))
             if citation.version_id not in known_versions:
                 _add_external(graph, citation, work, version, vocabulary)
-        elif (work, RDF.type, ONT.Resolution) not in graph:
+        elif (work, RDF.type, ONT.Resolution) not in graph and citation.work_id not in {
+            v.rsplit("/", 1)[0] for v in known_versions
+        }:
             _add_external_work(graph, citation, work, vocabulary)
-    for provision in source.cites_provisions:
-        graph.add((node, ONT.citesProvision, _add_provision(graph, provision)))
+    for order, provision in enumerate(source.cites_provisions, start=1):
+        target = _add_provision(graph, provision)
+        graph.add((node, ONT.citesProvision, target))
+        if provision.relating_to:
+            written = URIRef(f"{node}/provision-citation/{order}")
+            graph.add((node, ONT.hasProvisionCitation, written))
+            graph.add((written, RDF.type, ONT.ProvisionCitation))
+            graph.add((written, ONT.provision, target))
+            graph.add((written, ONT.citedAs, Literal(provision.text)))
+            graph.add((written, ONT.relatingToText, Literal(provision.relating_to)))
+            if provision.relating_to in vocabulary.sectors:
+                sector = URIRef(SECTOR + provision.relating_to)
+                graph.add((written, ONT.citedRelatingTo, sector))
+    for reference in source.refers_to:
+        if not reference.resolved:
+            graph.add((node, ONT.unresolvedReference, Literal(reference.text)))
     add_topics(graph, node, source.topics)
 
 
@@ -116,6 +145,9 @@ def _add_provision(graph: Graph, citation: ProvisionCitation) -> URIRef:
     graph.add((node, ONT.instrument, instrument))
     graph.add((node, ONT.number, Literal(citation.number)))
     graph.add((node, ONT.provisionKind, Literal(citation.kind)))
+    digits = "".join(ch for ch in citation.number if ch.isdigit())
+    if digits and citation.kind == "number":
+        graph.add((node, ONT.numberValue, Literal(int(digits), datatype=XSD.integer)))
     graph.add((node, RDFS.label, Literal(f"{citation.instrument} {written}")))
     return node
 
@@ -128,6 +160,8 @@ def add_references(
     annexes: dict[str, URIRef],
 ) -> None:
     for reference in references:
+        if not reference.resolved:
+            continue
         if reference.kind == "annex":
             target = annexes.get(reference.label)
         elif reference.section is not None and reference.section < len(section_clauses):

@@ -22,6 +22,7 @@ from itukg.build.annotations import (
 )
 from itukg.namespaces import BODY, DOCUMENT, ITU, PREFIXES, RESOLUTION, SECTION_KIND, SESSION, slug
 from itukg.ontology import Vocabulary, load_vocabulary
+from itukg.parse.labels import letter_value, split_label
 from itukg.parse.model import Annex, AnnexItem, Clause, Document, Resolution, Section
 
 ONT = Namespace(ITU)
@@ -194,6 +195,8 @@ def _add_section(
         graph.add((sec, ONT.modality, KIND[section.modality]))
     add_actors(graph, sec, ONT.addressee, section.addressees)
     add_actors(graph, sec, ONT.collaborator, section.collaborators)
+    for name in section.unknown_addressees:
+        graph.add((sec, ONT.unknownAddressee, Literal(name)))
 
     nodes: list[tuple[URIRef, Clause]] = []
     used: Counter[str] = Counter()
@@ -234,6 +237,24 @@ def _add_clause(graph: Graph, clause: Clause, node: URIRef, order: int) -> None:
         graph.add((node, ONT.note, Literal(note)))
     add_actors(graph, node, ONT.addressee, clause.addressees)
     add_actors(graph, node, ONT.collaborator, clause.collaborators)
+    for name in clause.unknown_addressees:
+        graph.add((node, ONT.unknownAddressee, Literal(name)))
+    value = _label_value(clause)
+    if value is not None:
+        graph.add((node, ONT.labelValue, Literal(value, datatype=XSD.integer)))
+
+
+def _label_value(clause: Clause) -> int | None:
+    """The position a clause's own label gives: a) → 1, ii) → 2, 3 → 3 (none for dashes).
+    A single letter is a letter at the top level and a roman numeral under a clause."""
+    if not clause.local_label:
+        return None
+    label, _ = split_label(clause.local_label + " x")
+    if label is None or label.style in ("dash", "compound"):
+        return None
+    if label.style == "roman" and clause.parent is None and len(label.text.rstrip(")")) == 1:
+        return letter_value(label.text.strip("()"))
+    return label.value
 
 
 def _add_annex(

@@ -61,6 +61,7 @@ class ProvisionCitation:
     number: str
     kind: str = "number"
     text: str = ""
+    relating_to: str | None = None  # the Sector written after it: '(relating to ITU-R)'
 
     @property
     def id(self) -> str:
@@ -79,6 +80,7 @@ class InternalReference:
     label: str
     text: str
     section: int | None = None
+    resolved: bool = True  # False: the text names a clause or annex the resolution lacks
 
 
 @dataclass
@@ -114,6 +116,7 @@ class Clause:
     collaborators: list[ActorRef] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)
     mandate: Mandate | None = None
+    unknown_addressees: list[str] = field(default_factory=list)  # names no actor matches
     old_label: str | None = None  # its label in the text a draft revises (own label, not full)
     old_text: str | None = None  # its text there, when the residue shows a difference
     inserted: bool = False  # absent from the revised text (shown by the label residue)
@@ -138,6 +141,7 @@ class Section:
     addressee_text: str = ""
     addressees: list[ActorRef] = field(default_factory=list)
     collaborators: list[ActorRef] = field(default_factory=list)
+    unknown_addressees: list[str] = field(default_factory=list)
     clauses: list[Clause] = field(default_factory=list)
     old_heading: str | None = None  # the heading in the revised text, when the residue shows one
     old_section_kind: str | None = None

@@ -107,6 +107,7 @@ def _section(section: Section) -> dict[str, Any]:
         "addressee_text": section.addressee_text,
         "addressees": [asdict(a) for a in section.addressees],
         "collaborators": [asdict(a) for a in section.collaborators],
+        "unknown_addressees": section.unknown_addressees,
         "clauses": [_clause(c) for c in section.clauses],
     }
 
@@ -122,6 +123,7 @@ def _clause(clause: Clause) -> dict[str, Any]:
         "notes": clause.notes,
         "addressees": [asdict(a) for a in clause.addressees],
         "collaborators": [asdict(a) for a in clause.collaborators],
+        "unknown_addressees": clause.unknown_addressees,
         **_citations(clause),
         "mandate": asdict(clause.mandate) if clause.mandate else None,
         "old_label": clause.old_label,

@@ -143,3 +143,35 @@ def compile_command(
     out.write_text(text, encoding="utf-8")
     rows = sum(len(b.rows) for b in compilation.blocks)
     progress(f"wrote {out}: {len(compilation.columns)} columns, {rows} rows")
+
+
+EXIT_CONFORMS, EXIT_VIOLATIONS = 0, 1
+
+
+@click.command("validate")
+@click.argument("draft", type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "turtle"]),
+    default="text",
+    show_default=True,
+    help="text: for a person; json: the results; turtle: the SHACL validation report.",
+)
+@store_option
+def validate_command(draft: Path, fmt: str, store: Path | None) -> None:
+    """Check DRAFT against the shapes of ontology/shapes/ and the knowledge graph.
+
+    Exit code: 0 conforms (warnings allowed), 1 violations found, 2 could not run
+    (a bad file, no store).
+    """
+    from itukg.use.validate import format_text, validate
+
+    report = validate(draft, store_path(store))
+    if fmt == "json":
+        click.echo(json.dumps(report.as_json(), indent=2, ensure_ascii=False))
+    elif fmt == "turtle":
+        click.echo(report.shacl_report.serialize(format="turtle"))
+    else:
+        click.echo(format_text(report), nl=False)
+    raise SystemExit(EXIT_CONFORMS if report.conforms else EXIT_VIOLATIONS)

@@ -107,7 +107,7 @@ def resolve(
         actors = [a for a in conjunct.actors if a in vocabulary.actors]
         if conjunct.role:
             officials = _officials(conjunct.role, actors, vocabulary, context)
-            if not actors:
+            if not actors and not conjunct.modifier:
                 # "the Directors": all of them; "the Director": the one of the writer's Sector
                 within = context if conjunct.plural_role else Context(context.sector, True)
                 officials = _members(conjunct.role, vocabulary, within)

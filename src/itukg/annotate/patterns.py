@@ -115,7 +115,7 @@ _ANNEX_LABEL = r"(?:[A-Z]|\d+)\b"
 ANNEX_REFERENCE = re.compile(
     rf"\bAnnex(?:es)?(?P<labels>(?:\s+{_ANNEX_LABEL})(?:{_JOIN}(?:Annex\s+)?{_ANNEX_LABEL})*)?"
     r"(?P<target>\s+(?:to|of)\s+(?P<whose>this|the present|[Rr]esolution|Decision|"
-    r"Recommendation)\b)?"
+    r"Recommendation)\b(?:\s+(?:[Rr]esolution|[Dd]ecision|[Rr]ecommendation)\b)?)?"
 )
 
 

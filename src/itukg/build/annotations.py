@@ -52,6 +52,7 @@ def add_citations(
     source: Clause | AnnexItem,
     known_versions: set[str],
     vocabulary: Vocabulary,
+    externals: bool = True,
 ) -> None:
     for order, citation in enumerate(source.cites_resolutions, start=1):
         work = URIRef(RESOLUTION + citation.work_id)
@@ -72,11 +73,13 @@ def add_citations(
             version = URIRef(RESOLUTION + citation.version_id)
             graph.add((node, ONT.citesResolution, version))
             graph.add((written, ONT.citedVersion, version))
-            if citation.version_id not in known_versions:
+            if externals and citation.version_id not in known_versions:
                 _add_external(graph, citation, work, version, vocabulary)
-        elif (work, RDF.type, ONT.Resolution) not in graph and citation.work_id not in {
-            v.rsplit("/", 1)[0] for v in known_versions
-        }:
+        elif (
+            externals
+            and (work, RDF.type, ONT.Resolution) not in graph
+            and citation.work_id not in {v.rsplit("/", 1)[0] for v in known_versions}
+        ):
             _add_external_work(graph, citation, work, vocabulary)
     for order, provision in enumerate(source.cites_provisions, start=1):
         target = _add_provision(graph, provision)

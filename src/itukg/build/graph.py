@@ -65,13 +65,17 @@ def new_graph() -> Graph:
     return graph
 
 
-def documents_graph(documents: Iterable[Document], vocabulary: Vocabulary | None = None) -> Graph:
-    """All documents in one graph (the ontology is not included)."""
+def documents_graph(
+    documents: Iterable[Document], vocabulary: Vocabulary | None = None, externals: bool = True
+) -> Graph:
+    """All documents in one graph (the ontology is not included). With externals, a cited
+    version no document holds becomes a node of its own (work and version, itu:inferred);
+    without, citations name it and nothing more (validation looks it up in the store)."""
     documents = list(documents)
     known = {r.id for d in documents for r in d.resolutions}
     graph = new_graph()
     for document in documents:
-        add_document(graph, document, vocabulary or load_vocabulary(), known)
+        add_document(graph, document, vocabulary or load_vocabulary(), known, externals)
     return graph
 
 
@@ -80,6 +84,7 @@ def add_document(
     document: Document,
     vocabulary: Vocabulary,
     known_versions: set[str] | None = None,
+    externals: bool = True,
 ) -> None:
     """Add one document; known_versions are the versions some input holds (others cited
     become external nodes)."""
@@ -94,11 +99,16 @@ def add_document(
     if document.title:
         graph.add((doc, DCTERMS.title, Literal(document.title)))
     for resolution in document.resolutions:
-        _add_resolution(graph, resolution, doc, vocabulary, known)
+        _add_resolution(graph, resolution, doc, vocabulary, known, externals)
 
 
 def _add_resolution(
-    graph: Graph, resolution: Resolution, doc: URIRef, vocabulary: Vocabulary, known: set[str]
+    graph: Graph,
+    resolution: Resolution,
+    doc: URIRef,
+    vocabulary: Vocabulary,
+    known: set[str],
+    externals: bool = True,
 ) -> None:
     work = resolution_work_iri(resolution)
     version = resolution_version_iri(resolution)
@@ -156,7 +166,7 @@ def _add_resolution(
         annotated.extend(items)
 
     for node, source in annotated:
-        add_citations(graph, node, source, known, vocabulary)
+        add_citations(graph, node, source, known, vocabulary, externals)
         add_references(graph, node, source.refers_to, section_clauses, annexes)
 
     for order, change in enumerate(resolution.changes, start=1):
@@ -199,6 +209,7 @@ def _add_section(
         graph.add((sec, ONT.unknownAddressee, Literal(name)))
 
     nodes: list[tuple[URIRef, Clause]] = []
+    styles: dict[str | None, str | None] = {}  # parent label → style of its last item
     used: Counter[str] = Counter()
     unlabelled = 0
     tops: dict[str, URIRef] = {}
@@ -214,6 +225,9 @@ def _add_section(
         node = URIRef(f"{sec}/{path}")
         nodes.append((node, clause))
         _add_clause(graph, clause, node, position)
+        value, styles[clause.parent] = _label_value(clause, styles.get(clause.parent))
+        if value is not None:
+            graph.add((node, ONT.labelValue, Literal(value, datatype=XSD.integer)))
         graph.add((sec, ONT.hasClause, node))
         if clause.parent and clause.parent in tops:
             graph.add((tops[clause.parent], ONT.hasSubClause, node))
@@ -239,22 +253,22 @@ def _add_clause(graph: Graph, clause: Clause, node: URIRef, order: int) -> None:
     add_actors(graph, node, ONT.collaborator, clause.collaborators)
     for name in clause.unknown_addressees:
         graph.add((node, ONT.unknownAddressee, Literal(name)))
-    value = _label_value(clause)
-    if value is not None:
-        graph.add((node, ONT.labelValue, Literal(value, datatype=XSD.integer)))
 
 
-def _label_value(clause: Clause) -> int | None:
-    """The position a clause's own label gives: a) → 1, ii) → 2, 3 → 3 (none for dashes).
-    A single letter is a letter at the top level and a roman numeral under a clause."""
+def _label_value(clause: Clause, previous: str | None) -> tuple[int | None, str | None]:
+    """The position a clause's own label gives (a) → 1, ii) → 2, 3 → 3; none for dashes),
+    and its style. A single letter that is also a roman numeral (i, v, x, c) continues
+    letters after a letter (a, b, c), and is roman otherwise only when it is 'i'."""
     if not clause.local_label:
-        return None
-    label, _ = split_label(clause.local_label + " x")
+        return None, None
+    label, _ = split_label(clause.local_label + "\tx")
     if label is None or label.style in ("dash", "compound"):
-        return None
-    if label.style == "roman" and clause.parent is None and len(label.text.rstrip(")")) == 1:
-        return letter_value(label.text.strip("()"))
-    return label.value
+        return None, None
+    if label.style == "roman" and len(label.text.strip("()")) == 1:
+        letter = label.text.strip("()")
+        if previous == "alpha" or (previous is None and letter != "i"):
+            return letter_value(letter), "alpha"
+    return label.value, label.style
 
 
 def _add_annex(

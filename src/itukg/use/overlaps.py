@@ -119,11 +119,12 @@ def _local(iri: str) -> str:
     return iri.rsplit("/", 1)[-1]
 
 
-def read_clauses(store: Any) -> list[ClauseRecord]:
-    """The operative clauses of the newest versions (queries/operative-clauses.rq)."""
+def read_clauses(store: Any, version: str | None = None) -> list[ClauseRecord]:
+    """The operative clauses of the newest versions, or of one version
+    (queries/operative-clauses.rq)."""
     from itukg.use.query import load_query, run
 
-    results = run(store, load_query("operative-clauses"))
+    results = run(store, load_query("operative-clauses"), {"version": version} if version else {})
     index = {c: i for i, c in enumerate(results.columns)}
     records = []
     for row in results.rows:

@@ -7,11 +7,17 @@ STORE  ?= .itukg/store
 
 .PHONY: setup demo test lint clean
 
-# The HermiT reasoner (ontology consistency test) runs on Java; install a JRE if none is there.
+# System tools, from the Debian packages when missing: Java for the HermiT reasoner
+# (ontology consistency test), Graphviz for SVG/PNG exports, Chromium for the test that
+# opens the exported HTML page.
 $(STAMP): pyproject.toml
-	@command -v java >/dev/null 2>&1 || { \
-	  echo "installing a Java runtime for the HermiT reasoner"; \
-	  apt-get update -qq && apt-get install -y -qq default-jre-headless >/dev/null; }
+	@missing=""; \
+	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
+	command -v dot >/dev/null 2>&1 || missing="$$missing graphviz"; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  apt-get update -qq && apt-get install -y -qq $$missing >/dev/null; fi
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev]'
@@ -28,6 +34,12 @@ demo: setup
 	@echo "The strongest overlapping mandates (itukg overlaps --limit 10):"
 	$(BIN)/itukg overlaps --store $(STORE) --no-save --limit 10
 	$(BIN)/itukg compile pp/191 ra/75 wtsa/18 wtdc/59 --store $(STORE) --out out/compilation.html
+	@for view in mandates citations overlaps; do \
+	  $(BIN)/itukg export --view $$view --format html --store $(STORE) --out out/$$view.html; \
+	  $(BIN)/itukg export --view $$view --format graphml --store $(STORE) --out out/$$view.graphml; \
+	  $(BIN)/itukg export --view $$view --format svg --store $(STORE) --out out/$$view.svg; \
+	done
+	@echo "Views and compilation written to out/: open out/mandates.html in a browser (works offline)."
 
 test: setup
 	$(BIN)/python -m pytest

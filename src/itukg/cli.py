@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from itukg import __version__
-from itukg.cli_analysis import compile_command, overlaps, validate_command
+from itukg.cli_analysis import compile_command, export_command, overlaps, validate_command
 from itukg.cli_options import progress as _progress
 from itukg.cli_options import store_option as _store_option
 from itukg.cli_options import store_path as _store_path
@@ -209,6 +209,7 @@ def query(
 main.add_command(overlaps)
 main.add_command(compile_command)
 main.add_command(validate_command)
+main.add_command(export_command)
 
 if __name__ == "__main__":
     main()

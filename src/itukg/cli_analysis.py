@@ -124,7 +124,7 @@ def compile_command(
     title: str,
     store: Path | None,
 ) -> None:
-    """Lay RESOLUTIONS side by side (pp/191 ra/75 …; default: the newest version of each).
+    """Lay RESOLUTIONS side by side (ra/75 wtsa/18 …; default: the newest version of each).
 
     One column per resolution, one block per section kind, matching clauses on one
     row: the compilation table analysts make by hand, as HTML or Markdown.
@@ -175,3 +175,71 @@ def validate_command(draft: Path, fmt: str, store: Path | None) -> None:
     else:
         click.echo(format_text(report), nl=False)
     raise SystemExit(EXIT_CONFORMS if report.conforms else EXIT_VIOLATIONS)
+
+
+@click.command("export")
+@click.option(
+    "--view",
+    type=click.Choice(["citations", "mandates", "overlaps"]),
+    default="mandates",
+    show_default=True,
+    help="citations: texts and what they cite; mandates: texts → bodies; overlaps: clause pairs.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["graphml", "gexf", "json", "dot", "svg", "png", "html"]),
+    default="html",
+    show_default=True,
+)
+@click.option(
+    "--out", type=click.Path(dir_okay=False, path_type=Path), help="Default: out/VIEW.FORMAT"
+)
+@click.option("--focus", help="Ego view around one node: body:tsag, res:ra/75/dubai-2023 …")
+@click.option("--radius", type=int, default=1, show_default=True, help="Steps around --focus.")
+@click.option("--sector", help="Only texts of this Sector: sector:itu-t (citations, mandates).")
+@click.option("--conference", help="Only texts of this body: body:wtsa (citations, mandates).")
+@click.option("--topic", help="Only mandates on this topic: topic:cybersecurity (mandates).")
+@click.option("--min-score", help="Only pairs scoring at least this (overlaps).")
+@click.option(
+    "--class", "overlap_class", help="Only pairs of this class: itu:Duplicate (overlaps)."
+)
+@click.option("--title", help="Title of the drawing (default: from the view).")
+@store_option
+def export_command(
+    view: str,
+    fmt: str,
+    out: Path | None,
+    focus: str | None,
+    radius: int,
+    sector: str | None,
+    conference: str | None,
+    topic: str | None,
+    min_score: str | None,
+    overlap_class: str | None,
+    title: str | None,
+    store: Path | None,
+) -> None:
+    """Export a view of the graph for people to look at: GraphML and GEXF (Gephi, yEd),
+    DOT, SVG/PNG (Graphviz), node-link JSON, or an interactive HTML page that works offline."""
+    from itukg.store import open_read
+    from itukg.use.export import SUFFIXES, write
+    from itukg.use.views import ViewFilters, build_view
+
+    filters = ViewFilters(sector, conference, topic, min_score, overlap_class, focus, radius)
+    graph = build_view(open_read(store_path(store)), view, filters)
+    target = out or Path("out") / f"{view}{SUFFIXES[fmt]}"
+    heading = (
+        title
+        or {
+            "citations": "Citations between resolutions and the Constitution and Convention",
+            "mandates": "Mandates: who is asked to do what, by which resolution",
+            "overlaps": "Overlapping mandates across resolutions",
+        }[view]
+    )
+    if focus:
+        heading += f" — around {focus}"
+    write(graph, fmt, target, heading)
+    progress(
+        f"wrote {target}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges ({fmt})"
+    )

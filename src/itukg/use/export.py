@@ -1,0 +1,206 @@
+"""Write a view (use/views.py) as GraphML, GEXF, node-link JSON, DOT, SVG/PNG or a
+self-contained HTML page.
+
+GraphML and GEXF carry only typed scalars. DOT is written here with every string
+escaped, and rendered by Graphviz's `dot` (installed by `make setup`). The HTML page
+inlines its data, style and script: it fetches nothing, and document text reaches it
+only as JSON data that the script puts in the page with textContent.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+from itukg.errors import ItukgError
+from itukg.use.views import KIND_SHAPES, SECTOR_COLOURS
+
+FORMATS = ("graphml", "gexf", "json", "dot", "svg", "png", "html")
+SUFFIXES = {"graphml": ".graphml", "gexf": ".gexf", "json": ".json", "dot": ".dot",
+            "svg": ".svg", "png": ".png", "html": ".html"}  # fmt: skip
+ASSETS = Path(__file__).resolve().parent / "assets"
+
+
+def write(graph: Any, fmt: str, out: Path, title: str) -> Path:
+    """Write graph to out in the given format; return the path written."""
+    import networkx as nx
+
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if fmt == "graphml":
+        nx.write_graphml(graph, out, named_key_ids=True)
+    elif fmt == "gexf":
+        nx.write_gexf(_with_viz(graph), out)
+    elif fmt == "json":
+        data = nx.node_link_data(graph, edges="links")
+        out.write_text(json.dumps(data, indent=1, ensure_ascii=False), encoding="utf-8")
+    elif fmt == "dot":
+        out.write_text(to_dot(graph, title), encoding="utf-8")
+    elif fmt in ("svg", "png"):
+        out.write_bytes(_graphviz(to_dot(graph, title), fmt))
+    elif fmt == "html":
+        out.write_text(to_html(graph, title), encoding="utf-8")
+    else:
+        raise ItukgError(f"unknown format '{fmt}' ({', '.join(FORMATS)})")
+    return out
+
+
+def _with_viz(graph: Any) -> Any:
+    """A copy whose nodes carry GEXF colours and positions (the 'viz' attribute)."""
+    copy = graph.copy()
+    positions = layout(graph)
+    for node, data in copy.nodes(data=True):
+        colour = data.get("colour", "#888888").lstrip("#")
+        r, g, b = (int(colour[i : i + 2], 16) for i in (0, 2, 4))
+        x, y = positions[node]
+        data["viz"] = {
+            "color": {"r": r, "g": g, "b": b, "a": 1.0},
+            "position": {"x": round(x * 1000, 2), "y": round(-y * 1000, 2), "z": 0.0},
+            "size": 5.0 + 2.0 * min(int(data.get("degree", 1)), 10),
+        }
+    return copy
+
+
+def layout(graph: Any) -> dict[str, tuple[float, float]]:
+    """Positions in [0, 1]²: columns by kind for the citation and mandate views (texts on
+    the left, what they cite or address on the right, grouped by Sector), a seeded spring
+    layout for overlaps."""
+    import networkx as nx
+
+    if graph.number_of_nodes() == 0:
+        return {}
+    view = graph.graph.get("view")
+    if view in ("citations", "mandates"):
+        order = {"resolution": 0, "body": 1, "provision": 2}
+        columns: dict[int, list[str]] = {}
+        for node, data in graph.nodes(data=True):
+            read = data.get("read") == "yes" or view == "mandates"
+            column = (
+                0
+                if data.get("kind") == "resolution" and read
+                else order.get(data.get("kind", ""), 1) or 1
+            )
+            columns.setdefault(column, []).append(node)
+        positions = {}
+        count = max(columns) if columns else 1
+        for column, nodes in columns.items():
+            nodes.sort(key=lambda n: _natural(graph.nodes[n]))
+            for i, node in enumerate(nodes):
+                y = (i + 1) / (len(nodes) + 1)
+                positions[node] = (column / max(count, 1), y)
+        return positions
+    raw = nx.spring_layout(graph.to_undirected(), seed=7, k=1.2 / max(1, len(graph)) ** 0.5)
+    xs = [p[0] for p in raw.values()]
+    ys = [p[1] for p in raw.values()]
+    span_x = (max(xs) - min(xs)) or 1.0
+    span_y = (max(ys) - min(ys)) or 1.0
+    return {n: ((p[0] - min(xs)) / span_x, (p[1] - min(ys)) / span_y) for n, p in raw.items()}
+
+
+def _natural(data: dict[str, Any]) -> tuple:
+    """Sort key: Sector, then the label with its numbers compared as numbers (No. 86 < 110)."""
+    parts = re.split(r"(\d+)", str(data.get("label", "")))
+    label = tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in parts)
+    return (str(data.get("sector", "")), label)
+
+
+def _dot_string(text: object) -> str:
+    value = str(text).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    return f'"{value}"'
+
+
+def _wrap(text: str, width: int = 28) -> str:
+    words, lines, line = str(text).split(), [], ""
+    for word in words:
+        if line and len(line) + len(word) + 1 > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    lines.append(line)
+    return "\n".join(lines[:4])
+
+
+def to_dot(graph: Any, title: str) -> str:
+    """Graphviz DOT, every string escaped; left-to-right for the column views."""
+    rankdir = "LR" if graph.graph.get("view") in ("citations", "mandates") else "TB"
+    lines = [
+        "digraph itukg {",
+        f"  graph [label={_dot_string(title)}, labelloc=t, fontsize=16, rankdir={rankdir}, "
+        'fontname="Helvetica", overlap=false, splines=true, nodesep=0.25, ranksep=1.6];',
+        '  node [style="filled,rounded", fontname="Helvetica", fontsize=10, fontcolor=white];',
+        '  edge [fontname="Helvetica", fontsize=8, color="#00000055"];',
+    ]
+    for node, data in graph.nodes(data=True):
+        shape = KIND_SHAPES.get(data.get("kind", ""), "ellipse")
+        tooltip = data.get("text") or data.get("label", "")
+        lines.append(
+            f"  {_dot_string(node)} [label={_dot_string(_wrap(data.get('label', node)))}, "
+            f"shape={shape}, fillcolor={_dot_string(data.get('colour', '#888888'))}, "
+            f"tooltip={_dot_string(tooltip)}];"
+        )
+    for source, target, data in graph.edges(data=True):
+        width = 1 + min(int(data.get("count", 1)), 8) * 0.4
+        lines.append(
+            f"  {_dot_string(source)} -> {_dot_string(target)} "
+            f"[tooltip={_dot_string(data.get('details') or data.get('label', ''))}, "
+            f"penwidth={width:.1f}];"
+        )
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def _graphviz(dot: str, fmt: str) -> bytes:
+    program = shutil.which("dot")
+    if program is None:
+        raise ItukgError("Graphviz is not installed ('dot' not found); run 'make setup'")
+    done = subprocess.run(
+        [program, f"-T{fmt}"], input=dot.encode(), capture_output=True, timeout=300, check=False
+    )
+    if done.returncode != 0:
+        raise ItukgError(f"Graphviz failed: {done.stderr.decode(errors='replace').strip()}")
+    return done.stdout
+
+
+def page_data(graph: Any, title: str) -> dict[str, Any]:
+    """What the HTML page draws: nodes with positions, edges, the legend."""
+    positions = layout(graph)
+    nodes = [
+        {
+            "id": node,
+            "x": positions[node][0],
+            "y": positions[node][1],
+            **{k: v for k, v in data.items() if isinstance(v, (str, int, float))},
+        }
+        for node, data in graph.nodes(data=True)
+    ]
+    edges = [
+        {
+            "source": s,
+            "target": t,
+            **{k: v for k, v in d.items() if isinstance(v, (str, int, float))},
+        }
+        for s, t, d in graph.edges(data=True)
+    ]
+    sectors = sorted({n.get("sector", "") for n in nodes})
+    legend = [{"sector": s or "other", "colour": SECTOR_COLOURS.get(s, "#9a7d0a")} for s in sectors]
+    return {"title": title, "view": graph.graph.get("view", ""), "nodes": nodes, "edges": edges,
+            "legend": legend}  # fmt: skip
+
+
+def to_html(graph: Any, title: str) -> str:
+    """One HTML file with the data, style and script inlined: it works offline."""
+    import html
+
+    data = json.dumps(page_data(graph, title), ensure_ascii=False)
+    # no markup can appear in the data block: <, > and & are written as JSON escapes
+    data = data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    template = (ASSETS / "graph.html").read_text(encoding="utf-8")
+    script = (ASSETS / "graph.js").read_text(encoding="utf-8")
+    style = (ASSETS / "graph.css").read_text(encoding="utf-8")
+    parts = {"TITLE": html.escape(title), "STYLE": style, "DATA": data, "SCRIPT": script}
+    # one pass: a placeholder written inside the data is not expanded again
+    return re.sub(r"\{\{(TITLE|STYLE|DATA|SCRIPT)\}\}", lambda m: parts[m.group(1)], template)

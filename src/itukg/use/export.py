@@ -66,10 +66,8 @@ def _with_viz(graph: Any) -> Any:
 
 def layout(graph: Any) -> dict[str, tuple[float, float]]:
     """Positions in [0, 1]²: columns by kind for the citation and mandate views (texts on
-    the left, what they cite or address on the right, grouped by Sector), a seeded spring
-    layout for overlaps."""
-    import networkx as nx
-
+    the left, what they cite or address on the right, grouped by Sector), groups of pairs
+    in a grid for overlaps."""
     if graph.number_of_nodes() == 0:
         return {}
     view = graph.graph.get("view")
@@ -92,12 +90,35 @@ def layout(graph: Any) -> dict[str, tuple[float, float]]:
                 y = (i + 1) / (len(nodes) + 1)
                 positions[node] = (column / max(count, 1), y)
         return positions
-    raw = nx.spring_layout(graph.to_undirected(), seed=7, k=1.2 / max(1, len(graph)) ** 0.5)
-    xs = [p[0] for p in raw.values()]
-    ys = [p[1] for p in raw.values()]
-    span_x = (max(xs) - min(xs)) or 1.0
-    span_y = (max(ys) - min(ys)) or 1.0
-    return {n: ((p[0] - min(xs)) / span_x, (p[1] - min(ys)) / span_y) for n, p in raw.items()}
+    return _component_grid(graph)
+
+
+def _component_grid(graph: Any) -> dict[str, tuple[float, float]]:
+    """Each connected group of pairs in a cell of a grid, its clauses on a small circle:
+    groups stay apart and labels point outwards."""
+    import math
+
+    import networkx as nx
+
+    groups = sorted(
+        nx.connected_components(graph.to_undirected()), key=lambda g: (-len(g), sorted(g)[0])
+    )
+    columns = min(3, max(1, len(groups)))
+    rows = math.ceil(len(groups) / columns)
+    graph.graph["height"] = max(900, 330 * rows)
+    positions: dict[str, tuple[float, float]] = {}
+    for index, group in enumerate(groups):
+        cx = (index % columns + 0.5) / columns
+        cy = (index // columns + 0.5) / rows
+        spread = min(1.0, 0.35 + 0.12 * math.sqrt(len(group)))
+        radius = 0.4 * spread / columns if len(group) > 1 else 0.0
+        nodes = sorted(group, key=lambda n: _natural(graph.nodes[n]))
+        for k, node in enumerate(nodes):
+            angle = 2 * math.pi * k / len(nodes) + math.pi / 2
+            vertical = 0.42 * spread / rows if len(group) > 1 else 0.0
+            positions[node] = (cx + radius * math.cos(angle), cy + vertical * math.sin(angle))
+            graph.nodes[node]["side"] = "right" if math.cos(angle) >= -1e-9 else "left"
+    return positions
 
 
 def _natural(data: dict[str, Any]) -> tuple:
@@ -188,7 +209,7 @@ def page_data(graph: Any, title: str) -> dict[str, Any]:
     sectors = sorted({n.get("sector", "") for n in nodes})
     legend = [{"sector": s or "other", "colour": SECTOR_COLOURS.get(s, "#9a7d0a")} for s in sectors]
     return {"title": title, "view": graph.graph.get("view", ""), "nodes": nodes, "edges": edges,
-            "legend": legend}  # fmt: skip
+            "legend": legend, "height": graph.graph.get("height", 0)}  # fmt: skip
 
 
 def to_html(graph: Any, title: str) -> str:

@@ -8,6 +8,7 @@ GEXF writers accept). Ego views keep the neighbourhood of one node.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -153,13 +154,19 @@ def _mandates(graph: Any, rows: list[dict[str, str]]) -> None:
         _edge(graph, row["source"], row["target"], row["modality"], row["clause"], detail)
 
 
+def _short(version: str) -> str:
+    """A version's label, short: 'WTSA Resolution 18 (New Delhi, 2024)' → 'WTSA 18 (2024)'."""
+    match = re.match(r"^(.*?)Resolution (.*?) \((?:[^,()]*, )?(\d{4})\)$", version)
+    return f"{match.group(1)}{match.group(2)} ({match.group(3)})" if match else version
+
+
 def _overlaps(graph: Any, rows: list[dict[str, str]]) -> None:
     for row in rows:
         for side in ("source", "target"):
             _node(
                 graph,
                 row[side],
-                label=f"{row[side + '_version']} · {row[side + '_label']}",
+                label=f"{_short(row[side + '_version'])} · {row[side + '_label']}",
                 kind="clause",
                 sector=row[side + "_sector"],
                 text=row[side + "_text"],

@@ -3,7 +3,7 @@
   const data = JSON.parse(document.getElementById("graph-data").textContent);
   const svg = document.getElementById("graph");
   const NS = "http://www.w3.org/2000/svg";
-  const W = 1600, H = Math.max(900, 26 * Math.max(...countColumns()));
+  const W = 1600, H = Math.max(900, data.height || 0, 26 * Math.max(...countColumns()));
   const margin = { left: 230, right: 330, top: 40, bottom: 40 };
   const view = { x: 0, y: 0, w: W, h: H };
   const byId = new Map();
@@ -36,7 +36,7 @@
     } else {
       el("circle", { r: r, fill: n.colour }, g);
     }
-    const right = n.x > 0.5;
+    const right = n.side ? n.side === "right" : n.x > 0.5;
     const label = el("text", { x: right ? r + 5 : -(r + 5), y: 4, "text-anchor": right ? "start" : "end" }, g);
     label.textContent = short(n.label || n.id, 46);
     byId.set(n.id, { data: n, g: g, x: x, y: y, edges: [] });
@@ -120,6 +120,10 @@
   }
 
   function frame() { svg.setAttribute("viewBox", `${view.x} ${view.y} ${view.w} ${view.h}`); }
+  const stageBox = svg.getBoundingClientRect();
+  if (stageBox.width > 0 && stageBox.height > 0) {
+    view.h = Math.min(H, W * stageBox.height / stageBox.width);  // fit the width; pan down for more
+  }
   svg.addEventListener("wheel", (event) => {
     event.preventDefault();
     const box = svg.getBoundingClientRect();

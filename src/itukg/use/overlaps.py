@@ -19,13 +19,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from itukg.namespaces import ITU, OVERLAP
-from itukg.use.similarity import METHOD, Index
+from itukg.use.similarity import METHOD, Index, nearest_pairs
 
 DUPLICATE = 0.85
 SAME_MANDATE = 0.40
 SAME_MANDATE_WITH_EVIDENCE = 0.35
 FLOOR = 0.25
 LEXICAL_FLOOR = 0.2  # shared addressees and topics alone never make a pair
+PER_CLAUSE = 10  # pairs kept per clause, its strongest
 CLASS_NODES = {"duplicate": "Duplicate", "same-mandate": "SameMandate", "related": "Related"}
 
 
@@ -184,17 +185,17 @@ def classify(lexical: float, same_verb: bool, shared_evidence: bool) -> str:
     return "related"
 
 
-def detect(records: list[ClauseRecord], floor: float = FLOOR) -> list[Pair]:
-    """All pairs of clauses of different resolutions scoring at least floor, best first."""
+def detect(
+    records: list[ClauseRecord], floor: float = FLOOR, per_clause: int = PER_CLAUSE
+) -> list[Pair]:
+    """Pairs of clauses of different resolutions scoring at least floor, best first; a
+    pair is kept when it is among the per_clause best of one of its two clauses (a mandate
+    repeated in a hundred texts yields its strongest links, not ten thousand pairs)."""
     index = Index([r.text for r in records])
+    nearest = nearest_pairs(index, [r.work for r in records], 3 * per_clause, LEXICAL_FLOOR)
     pairs = []
-    for i, j in index.candidates():
+    for (i, j), lexical in nearest.items():
         a, b = records[i], records[j]
-        if a.work == b.work:
-            continue
-        lexical = index.cosine(i, j)
-        if lexical < LEXICAL_FLOOR:
-            continue
         addressees = a.addressees & b.addressees
         topics = a.topics & b.topics
         score = min(
@@ -217,7 +218,14 @@ def detect(records: list[ClauseRecord], floor: float = FLOOR) -> list[Pair]:
             )
         )  # fmt: skip
     pairs.sort(key=lambda p: (-p.score, p.a.version, p.a.line, p.b.version, p.b.line))
-    return pairs
+    taken: dict[str, int] = {}
+    kept = []
+    for pair in pairs:
+        if taken.get(pair.a.iri, 0) < per_clause or taken.get(pair.b.iri, 0) < per_clause:
+            kept.append(pair)
+            taken[pair.a.iri] = taken.get(pair.a.iri, 0) + 1
+            taken[pair.b.iri] = taken.get(pair.b.iri, 0) + 1
+    return kept
 
 
 def pairs_ntriples(pairs: list[Pair]) -> str:

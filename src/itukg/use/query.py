@@ -5,7 +5,10 @@ param, columns). Parameters are bound as RDF terms through Oxigraph's substituti
 (SEP-0007), never pasted into the query text; a parameter left out stays a free
 variable, so it filters only when given. Oxigraph binds only variables of the SELECT
 projection, and folds BOUND() of a variable no pattern binds before it binds it: an
-optional filter is written `BIND(COALESCE(?param, default) AS ?x) FILTER(... ?x ...)`.
+optional filter is written `FILTER(COALESCE(?x = ?param, true))` (an unbound parameter
+makes the comparison an error, which COALESCE turns into true), and "is the parameter
+given" as `COALESCE(?param = ?param, false)`. A BIND of the parameter followed by more
+patterns makes Oxigraph's planner join badly: keep parameters inside FILTERs.
 """
 
 from __future__ import annotations

@@ -116,3 +116,43 @@ class Index:
         a, b = self.vectors[i], self.vectors[j]
         shared = sorted(((a[t] * b[t], t) for t in a.keys() & b.keys()), reverse=True)
         return [t for _, t in shared[:top]]
+
+
+def nearest_pairs(
+    index: Index, groups: Sequence[str], per_text: int, floor: float, chunk: int = 1024
+) -> dict[tuple[int, int], float]:
+    """For each text, its per_text most similar texts of other groups with a cosine of at
+    least floor: pairs (i < j) with their cosine. Sparse matrix products in blocks of rows
+    (scipy), so that tens of thousands of texts are compared in seconds, every pair
+    considered (no candidate filter)."""
+    import numpy as np
+    from scipy import sparse
+
+    columns: dict[str, int] = {}
+    rows, cols, values = [], [], []
+    for i, vector in enumerate(index.vectors):
+        for term, weight in vector.items():
+            rows.append(i)
+            cols.append(columns.setdefault(term, len(columns)))
+            values.append(weight)
+    n = len(index.vectors)
+    if n < 2:
+        return {}
+    matrix = sparse.csr_matrix(
+        (np.asarray(values, dtype=np.float32), (rows, cols)), shape=(n, max(1, len(columns)))
+    )
+    transposed = matrix.T.tocsc()
+    group_ids = np.unique(np.asarray(groups), return_inverse=True)[1]
+    keep = max(1, min(per_text, n - 1))
+    found: dict[tuple[int, int], float] = {}
+    for start in range(0, n, chunk):
+        block = (matrix[start : start + chunk] @ transposed).toarray()
+        for offset, scores in enumerate(block):
+            i = start + offset
+            scores[group_ids == group_ids[i]] = 0.0  # never within one group (one resolution)
+            best = np.argpartition(-scores, keep - 1)[:keep] if keep < n else np.arange(n)
+            for j in best:
+                value = float(scores[j])
+                if value >= floor and j != i:
+                    found[(min(i, int(j)), max(i, int(j)))] = value
+    return found

@@ -1,0 +1,263 @@
+"""Measure itukg at ITU scale and write bench/results.md.
+
+For each size N (default 100 and 2000 synthetic resolutions from bench/generate.py):
+- build, stage by stage (read, parse, annotate, build, store, overlaps): seconds,
+  texts/s, triples/s, and the peak memory of the process after each stage;
+- every query of queries/: median of repeated runs through itukg on the Oxigraph store,
+  the same query through a raw pyoxigraph Store.query (itukg's overhead), and through
+  rdflib's own SPARQL engine on the same triples in a child process with a time cap
+  ("> cap" when it does not finish), giving the speed-up;
+- `itukg validate` of one generated draft against the store (wall time of the command);
+- `itukg overlaps` over all operative clauses, and at the smallest size the recall of the
+  candidate index against comparing every pair;
+- cold start of `itukg --help` and `itukg query summary`.
+
+Run: .venv/bin/python bench/run.py [--sizes 100,2000] [--cap 20] [--repeat 5]
+(`make bench` runs it with the defaults.)
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+from generate import generate
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def timed(function, *args, **kwargs):
+    start = time.perf_counter()
+    value = function(*args, **kwargs)
+    return time.perf_counter() - start, value
+
+
+def build_stages(texts: list[Path], store: Path) -> tuple[list[tuple], int]:
+    from itukg.annotate import annotate_documents
+    from itukg.build import documents_graph
+    from itukg.ontology import ontology_ntriples
+    from itukg.parse import parse_source
+    from itukg.read.text import read_text
+    from itukg.store import replace
+    from itukg.use.overlaps import refresh
+
+    rows = []
+    seconds, sources = timed(lambda: [read_text(p) for p in texts])
+    rows.append(("read", seconds, peak_mb()))
+    seconds, documents = timed(lambda: [parse_source(s) for s in sources])
+    rows.append(("parse", seconds, peak_mb()))
+    seconds, _ = timed(annotate_documents, documents)
+    rows.append(("annotate", seconds, peak_mb()))
+    seconds, graph = timed(documents_graph, documents)
+    nt_seconds, data = timed(graph.serialize, format="nt")
+    rows.append(("build (RDF + N-Triples)", seconds + nt_seconds, peak_mb()))
+    triples = len(graph)
+    del graph
+    seconds, stored = timed(replace, store, [ontology_ntriples(), data])
+    rows.append(("store (Oxigraph bulk load)", seconds, peak_mb()))
+    seconds, pairs = timed(refresh, store)
+    rows.append((f"overlaps ({len(pairs)} pairs)", seconds, peak_mb()))
+    return rows, triples
+
+
+def _rdflib_child(graph, text, bindings, queue) -> None:
+    start = time.perf_counter()
+    rows = len(list(graph.query(text, initBindings=bindings)))
+    queue.put((time.perf_counter() - start, rows))
+
+
+def query_table(store_dir: Path, repeat: int, cap: float) -> list[tuple]:
+    import pyoxigraph
+    import rdflib
+
+    from itukg.store import open_read
+    from itukg.use.query import list_queries, run
+
+    store = open_read(store_dir)
+    dump = pyoxigraph.Store.read_only(str((store_dir / "current").resolve()))
+    nt = dump.dump(format=pyoxigraph.RdfFormat.N_TRIPLES, from_graph=pyoxigraph.DefaultGraph())
+    load_start = time.perf_counter()
+    graph = rdflib.Graph().parse(data=nt, format="nt")
+    rdflib_load = time.perf_counter() - load_start
+    context = multiprocessing.get_context("fork")
+    rows = []
+    examples = _examples(store)
+    for query in list_queries():
+        params = examples.get(query.name, {})
+        ours = []
+        raw = []
+        for _ in range(repeat):
+            seconds, _ = timed(run, store, query, params)
+            ours.append(seconds)
+            start = time.perf_counter()
+            list(store.query(query.text, substitutions=_substitutions(query, params)))
+            raw.append(time.perf_counter() - start)
+        bindings = {
+            rdflib.Variable(name): rdflib.URIRef(term.value)
+            for name, term in ((v.value, t) for v, t in _substitutions(query, params).items())
+        }
+        queue = context.Queue()
+        child = context.Process(target=_rdflib_child, args=(graph, query.text, bindings, queue))
+        child.start()
+        child.join(cap)
+        if child.is_alive():
+            child.terminate()
+            child.join()
+            rdflib_seconds = None
+        else:
+            rdflib_seconds, _ = queue.get() if not queue.empty() else (None, 0)
+        rows.append((query.name, statistics.median(ours), statistics.median(raw), rdflib_seconds))
+    rows.append(("(rdflib: loading the triples)", rdflib_load, None, None))
+    return rows
+
+
+def _examples(store) -> dict[str, dict[str, str]]:
+    """Parameters for the questions that compare or describe one thing (a draft and the
+    version it revises, one version, one work); the others run unfiltered."""
+    rows = list(
+        store.query(
+            "PREFIX itu: <https://w3id.org/itukg/ontology#> "
+            "SELECT ?new ?old ?work WHERE { ?new itu:supersedes ?old ; itu:versionOf ?work } "
+            "LIMIT 1"
+        )
+    )
+    if not rows:
+        return {}
+    new, old, work = (rows[0][name].value for name in ("new", "old", "work"))
+    return {
+        "version-diff": {"old": old, "new": new},
+        "changes": {"version": new},
+        "clauses": {"version": new},
+        "operative-clauses": {"version": new},
+        "resolution-versions": {"work": work},
+        "cited-by": {"resolution": work},
+        "cites": {"resolution": work},
+    }
+
+
+def _substitutions(query, params: dict[str, str]) -> dict:
+    from itukg.use.query import bind_parameters
+
+    return bind_parameters(query, params) if params else {}
+
+
+def command_seconds(*args: str, repeat: int = 3) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run([str(BIN / "itukg"), *args], capture_output=True, check=False)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def overlap_recall(texts: list[str]) -> float:
+    """Pairs ≥ the floor found by the candidate index, over those of every pair."""
+    from itukg.use.overlaps import FLOOR
+    from itukg.use.similarity import Index
+
+    exact = Index(texts, exact_below=len(texts) + 1)
+    indexed = Index(texts, exact_below=0)
+    wanted = {p for p in exact.candidates() if exact.cosine(*p) >= FLOOR}
+    found = {p for p in indexed.candidates() if indexed.cosine(*p) >= FLOOR}
+    return len(wanted & found) / len(wanted) if wanted else 1.0
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="100,2000")
+    parser.add_argument("--cap", type=float, default=20.0)
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    report = [
+        "# itukg benchmarks",
+        "",
+        f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC · {platform.machine()} · "
+        f"{os.cpu_count()} cores · {platform.python_implementation()} {platform.python_version()}"
+        f" · {platform.platform()}",
+        "",
+        "Synthetic corpora from bench/generate.py (seed 1); "
+        f"rdflib queries capped at {args.cap:g} s.",
+    ]
+    work = Path(tempfile.mkdtemp(prefix="itukg-bench-"))
+    for n in sizes:
+        texts = generate(n, 1, work / f"corpus-{n}")
+        store = work / f"store-{n}"
+        print(f"N = {n}: building …", flush=True)
+        stages, triples = build_stages(texts, store)
+        total = sum(s for _, s, _ in stages)
+        report += [
+            "",
+            f"## N = {n} resolutions ({triples:,} triples of data)",
+            "",
+            "| stage | seconds | texts/s | peak memory MB |",
+            "|---|---:|---:|---:|",
+        ]
+        for name, seconds, memory in stages:
+            report.append(f"| {name} | {seconds:.2f} | {n / seconds:.0f} | {memory:.0f} |")
+        report.append(
+            f"| **all** | {total:.2f} | {n / total:.1f} ({triples / total:,.0f} triples/s) | |"
+        )
+        print(f"N = {n}: queries …", flush=True)
+        report += [
+            "",
+            "| query | itukg s | raw pyoxigraph s | overhead | rdflib s | rdflib / itukg |",
+            "|---|---:|---:|---:|---:|---:|",
+        ]
+        for name, ours, raw, rdf in query_table(store, args.repeat, args.cap):
+            if raw is None:
+                report.append(f"| {name} | | | | {ours:.1f} | |")
+                continue
+            slow = f"{rdf:.3f}" if rdf is not None else f"> {args.cap:g}"
+            ratio = f"{rdf / ours:.0f}×" if rdf is not None else f"> {args.cap / ours:.0f}×"
+            report.append(
+                f"| {name} | {ours:.4f} | {raw:.4f} | {ours / raw:.2f}× | {slow} | {ratio} |"
+            )
+        draft = next((t for t in texts if t.name.endswith("draft.txt")), texts[0])
+        validate_s = command_seconds("validate", str(draft), "--store", str(store), repeat=1)
+        overlaps_s = command_seconds("overlaps", "--store", str(store), "--no-save", repeat=1)
+        report += [
+            "",
+            f"- `itukg validate {draft.name}`: {validate_s:.2f} s (the whole command)",
+            f"- `itukg overlaps --no-save` over all operative clauses: {overlaps_s:.2f} s",
+        ]
+        if n == min(sizes):
+            from itukg.store import open_read
+            from itukg.use.overlaps import read_clauses
+
+            clauses = [c.text for c in read_clauses(open_read(store))]
+            report.append(
+                f"- overlap index recall against every pair ({len(clauses)} clauses): "
+                f"{overlap_recall(clauses):.3f}"
+            )
+    help_s = command_seconds("--help")
+    summary_s = command_seconds("query", "summary", "--store", str(work / f"store-{sizes[0]}"))
+    report += [
+        "",
+        "## Start-up",
+        "",
+        f"- `itukg --help`: {help_s:.2f} s",
+        f"- `itukg query summary`: {summary_s:.2f} s",
+    ]
+    out = Path(__file__).resolve().parent / "results.md"
+    out.write_text("\n".join(report) + "\n", encoding="utf-8")
+    print(f"wrote {out}")
+
+
+if __name__ == "__main__":
+    main()

@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 STORE  ?= .itukg/store
 
-.PHONY: setup demo test lint clean
+.PHONY: setup demo test lint bench clean
 
 # System tools, from the Debian packages when missing: Java for the HermiT reasoner
 # (ontology consistency test), Graphviz for SVG/PNG exports, Chromium for the test that
@@ -43,6 +43,9 @@ demo: setup
 
 test: setup
 	$(BIN)/python -m pytest
+
+bench: setup
+	cd bench && ../$(BIN)/python run.py
 
 lint: setup
 	$(BIN)/ruff check src tests bench

@@ -1,17 +1,16 @@
-"""Lexical similarity of clauses: TF-IDF over words and word pairs, cosine, and an
-inverted index so that only clauses sharing a distinctive term are ever compared.
+"""Lexical similarity of clauses: TF-IDF over words and word pairs, cosine.
 
 Why this method: the texts are formal English where overlapping mandates repeat the
 same words in the same order ("to continue facilitating the participation of
 developing countries … remote participation"); TF-IDF with word pairs rewards that
 shared phrasing, and inverse document frequency lowers what every clause says ("to
 continue", "the Sectors"). No model is needed (none may be downloaded here), the
-scores are explainable (the shared terms are kept as evidence), and the index keeps
-the work near-linear in the number of clauses: each clause is indexed by its heaviest
-terms among those held by at most a small share of the clauses, and only clauses that
-share one of them are compared; below a thousand clauses every pair is compared
-(bench/overlaps_scale.py measures the speed-up and the
-recall of this filter against comparing every pair).
+scores are explainable (the shared terms are kept as evidence). Overlap detection
+compares every pair with sparse matrix products (nearest_pairs). The Index also offers
+candidate pairs for lighter uses (aligning a compilation): each clause is indexed by its
+heaviest terms among those held by at most a small share of the clauses, and only
+clauses that share one of them are compared; below a thousand clauses every pair is
+compared (bench/overlaps_scale.py measures the speed-up and the recall of this filter).
 """
 
 from __future__ import annotations

@@ -75,11 +75,8 @@ def add_citations(
             graph.add((written, ONT.citedVersion, version))
             if externals and citation.version_id not in known_versions:
                 _add_external(graph, citation, work, version, vocabulary)
-        elif (
-            externals
-            and (work, RDF.type, ONT.Resolution) not in graph
-            and citation.work_id not in {v.rsplit("/", 1)[0] for v in known_versions}
-        ):
+        elif externals and (work, RDF.type, ONT.Resolution) not in graph:
+            # a work read from a text later states the same label, number and body
             _add_external_work(graph, citation, work, vocabulary)
     for order, provision in enumerate(source.cites_provisions, start=1):
         target = _add_provision(graph, provision)

@@ -319,44 +319,35 @@ def _family_versions(store: Any, document: Any) -> list[str]:
 
 
 def _draft_records(resolution: Any) -> list:
-    """The draft's operative clauses as overlap records (IRIs as the build mints them)."""
-    from collections import Counter
-
-    from itukg.build.graph import label_path
+    """The draft's operative clauses as overlap records (named by their line: they only
+    need to be told apart from the clauses of the store)."""
     from itukg.use.overlaps import ClauseRecord
 
-    records = []
-    seen: Counter[str] = Counter()
     version = RESOLUTION + resolution.id
-    for section in resolution.sections:
-        seen[section.section_kind] += 1
-        if section.kind != "operative":
-            continue
-        suffix = f"-{seen[section.section_kind]}" if seen[section.section_kind] > 1 else ""
-        for clause in section.clauses:
-            path = label_path(clause.label) if clause.label else f"line-{clause.line}"
-            records.append(
-                ClauseRecord(
-                    iri=f"{version}/{section.section_kind}{suffix}/{path}",
-                    version=version,
-                    version_label=resolution.id,
-                    body=resolution.body,
-                    number=resolution.number,
-                    year=resolution.revision_year,
-                    sector="",
-                    section="",
-                    kind=section.section_kind,
-                    heading=section.heading,
-                    section_order=0,
-                    label=clause.label,
-                    line=clause.line,
-                    text=clause.text,
-                    addressees={a.id for a in clause.addressees},
-                    topics=set(clause.topics),
-                    action=clause.mandate.action if clause.mandate else None,
-                )
-            )
-    return records
+    return [
+        ClauseRecord(
+            iri=f"{version}#line-{clause.line}",
+            version=version,
+            version_label=resolution.id,
+            body=resolution.body,
+            number=resolution.number,
+            year=resolution.revision_year,
+            sector="",
+            section="",
+            kind=section.section_kind,
+            heading=section.heading,
+            section_order=0,
+            label=clause.label,
+            line=clause.line,
+            text=clause.text,
+            addressees={a.id for a in clause.addressees},
+            topics=set(clause.topics),
+            action=clause.mandate.action if clause.mandate else None,
+        )
+        for section in resolution.sections
+        if section.kind == "operative"
+        for clause in section.clauses
+    ]
 
 
 def format_text(report: Report) -> str:

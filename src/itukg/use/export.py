@@ -51,7 +51,7 @@ def write(graph: Any, fmt: str, out: Path, title: str) -> Path:
 def _with_viz(graph: Any) -> Any:
     """A copy whose nodes carry GEXF colours and positions (the 'viz' attribute)."""
     copy = graph.copy()
-    positions = layout(graph)
+    positions = layout(copy)
     for node, data in copy.nodes(data=True):
         colour = data.get("colour", "#888888").lstrip("#")
         r, g, b = (int(colour[i : i + 2], 16) for i in (0, 2, 4))
@@ -188,6 +188,7 @@ def _graphviz(dot: str, fmt: str) -> bytes:
 
 def page_data(graph: Any, title: str) -> dict[str, Any]:
     """What the HTML page draws: nodes with positions, edges, the legend."""
+    graph = graph.copy()  # the layout notes label sides and a height on the graph it lays out
     positions = layout(graph)
     nodes = [
         {

@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 METHOD = "tfidf-cosine/words+bigrams/v1"
 
@@ -94,20 +94,18 @@ class Index:
             a, b = b, a
         return sum(w * b.get(t, 0.0) for t, w in a.items())
 
-    def candidates(self, allowed: Iterable[tuple[int, int]] | None = None) -> set[tuple[int, int]]:
+    def candidates(self) -> set[tuple[int, int]]:
         """Pairs (i < j) that share at least one indexed term (every pair, for few texts)."""
         if self.exact:
             everything = {
                 (i, j) for i in range(len(self.vectors)) for j in range(i + 1, len(self.vectors))
             }
-            return everything & set(allowed) if allowed is not None else everything
+            return everything
         pairs: set[tuple[int, int]] = set()
         for postings in self.postings.values():
             for x in range(len(postings)):
                 for y in range(x + 1, len(postings)):
                     pairs.add((postings[x], postings[y]))
-        if allowed is not None:
-            pairs &= set(allowed)
         return pairs
 
     def shared_terms(self, i: int, j: int, top: int = 6) -> list[str]:

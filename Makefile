@@ -9,12 +9,14 @@ STORE  ?= .itukg/store
 
 # System tools, from the Debian packages when missing: Java for the HermiT reasoner
 # (ontology consistency test), Graphviz for SVG/PNG exports, Chromium for the test that
-# opens the exported HTML page.
+# opens the exported HTML page, JGraphT for the GraphML and GEXF schemas the export tests
+# validate against.
 $(STAMP): pyproject.toml
 	@missing=""; \
 	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
 	command -v dot >/dev/null 2>&1 || missing="$$missing graphviz"; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	[ -f /usr/share/java/jgrapht-io.jar ] || missing="$$missing libjgrapht-java"; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \
 	  apt-get update -qq && apt-get install -y -qq $$missing >/dev/null; fi

@@ -31,9 +31,12 @@ def write(graph: Any, fmt: str, out: Path, title: str) -> Path:
 
     out.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "graphml":
-        nx.write_graphml(graph, out, named_key_ids=True)
+        nx.write_graphml(nx.relabel_nodes(graph, graphml_ids(graph)), out)
     elif fmt == "gexf":
-        nx.write_gexf(_with_viz(graph), out)
+        copy = _with_viz(graph)
+        copy.graph.pop("name", None)
+        nx.write_gexf(copy, out)
+        _drop_graph_name(out)
     elif fmt == "json":
         data = nx.node_link_data(graph, edges="links")
         out.write_text(json.dumps(data, indent=1, ensure_ascii=False), encoding="utf-8")
@@ -46,6 +49,29 @@ def write(graph: Any, fmt: str, out: Path, title: str) -> Path:
     else:
         raise ItukgError(f"unknown format '{fmt}' ({', '.join(FORMATS)})")
     return out
+
+
+def graphml_ids(graph: Any) -> dict[str, str]:
+    """GraphML node ids must be XML name tokens, which an IRI is not (it has '/'): each
+    node gets a readable token made from its IRI, and keeps the IRI in its 'iri' data."""
+    ids: dict[str, str] = {}
+    taken: set[str] = set()
+    for node in graph.nodes:
+        token = re.sub(r"[^\w.:-]+", ".", str(node).split("://", 1)[-1]).strip(".") or "node"
+        unique, n = token, 1
+        while unique in taken:
+            n += 1
+            unique = f"{token}-{n}"
+        taken.add(unique)
+        ids[node] = unique
+    return ids
+
+
+def _drop_graph_name(path: Path) -> None:
+    """networkx writes name="" on <graph>, which the GEXF 1.2 schema does not allow."""
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r'(<graph [^>]*?) name="[^"]*"', r"\1", text, count=1),
+                    encoding="utf-8")  # fmt: skip
 
 
 def _with_viz(graph: Any) -> Any:

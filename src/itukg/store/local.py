@@ -99,6 +99,7 @@ def _new_generation(
                 store.update(update)
             for chunk in ntriples:
                 store.bulk_load(chunk, format=pyoxigraph.RdfFormat.N_TRIPLES)
+            store.optimize()  # compacted once here, every later query reads fewer files
             store.flush()
             size = len(store)
             del store

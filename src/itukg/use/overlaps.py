@@ -15,6 +15,7 @@ Clauses of two versions of one resolution are never paired.
 from __future__ import annotations
 
 import hashlib
+from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -186,18 +187,22 @@ def classify(lexical: float, same_verb: bool, shared_evidence: bool) -> str:
 
 
 def detect(
-    records: list[ClauseRecord], floor: float = FLOOR, per_clause: int = PER_CLAUSE
+    records: list[ClauseRecord],
+    floor: float = FLOOR,
+    per_clause: int = PER_CLAUSE,
+    shortlist: int | None = None,
 ) -> list[Pair]:
     """Pairs of clauses of different resolutions scoring at least floor, best first; a
     pair is kept when it is among the per_clause best of one of its two clauses (a mandate
-    repeated in a hundred texts yields its strongest links, not ten thousand pairs)."""
+    repeated in a hundred texts yields its strongest links, not ten thousand pairs). Only
+    the shortlist (default 10 × per_clause) lexically nearest clauses of each clause are
+    scored; a shortlist of len(records) scores every pair."""
     index = Index([r.text for r in records])
-    nearest = nearest_pairs(index, [r.work for r in records], 3 * per_clause, LEXICAL_FLOOR)
-    pairs = []
+    groups = [r.work for r in records]
+    nearest = nearest_pairs(index, groups, shortlist or 10 * per_clause, LEXICAL_FLOOR)
+    scored = []
     for (i, j), lexical in nearest.items():
         a, b = records[i], records[j]
-        addressees = a.addressees & b.addressees
-        topics = a.topics & b.topics
         score = min(
             1.0,
             0.8 * lexical
@@ -205,27 +210,34 @@ def detect(
             + 0.1 * _jaccard(a.topics, b.topics)
             + (0.2 * lexical if lexical >= DUPLICATE else 0.0),
         )
-        if score < floor:
+        if score >= floor:
+            if (a.version, a.line) > (b.version, b.line):
+                i, j = j, i
+            scored.append((score, i, j, lexical))
+    scored.sort(key=lambda s: (-s[0], records[s[1]].version, records[s[1]].line,
+                               records[s[2]].version, records[s[2]].line))  # fmt: skip
+    ranked: dict[int, list[int]] = defaultdict(list)
+    for n, (_, i, j, _) in enumerate(scored):
+        ranked[i].append(n)
+        ranked[j].append(n)
+    kept = {n for ranks in ranked.values() for n in ranks[:per_clause]}
+    verbs = [r.verb for r in records]
+    pairs = []
+    for n, (score, i, j, lexical) in enumerate(scored):
+        if n not in kept:
             continue
-        verb = a.verb if a.verb and a.verb == b.verb else None
+        a, b = records[i], records[j]
+        addressees = a.addressees & b.addressees
+        topics = a.topics & b.topics
+        verb = verbs[i] if verbs[i] and verbs[i] == verbs[j] else None
         kind = classify(lexical, verb is not None, bool(addressees or topics))
-        if (a.version, a.line) > (b.version, b.line):
-            a, b = b, a
         pairs.append(
             Pair(
                 a, b, kind, score, lexical, sorted(addressees), sorted(topics), verb,
                 index.shared_terms(i, j),
             )
         )  # fmt: skip
-    pairs.sort(key=lambda p: (-p.score, p.a.version, p.a.line, p.b.version, p.b.line))
-    taken: dict[str, int] = {}
-    kept = []
-    for pair in pairs:
-        if taken.get(pair.a.iri, 0) < per_clause or taken.get(pair.b.iri, 0) < per_clause:
-            kept.append(pair)
-            taken[pair.a.iri] = taken.get(pair.a.iri, 0) + 1
-            taken[pair.b.iri] = taken.get(pair.b.iri, 0) + 1
-    return kept
+    return pairs
 
 
 def pairs_ntriples(pairs: list[Pair]) -> str:

@@ -87,7 +87,6 @@ def _ontology(directory: Path):
 def validate(path: Path, store_root: Path) -> Report:
     """Validate the draft at path against the shapes and the graph of the store."""
     import pyshacl
-    import rdflib
 
     from itukg.build import documents_graph
     from itukg.ontology import load_vocabulary, ontology_dir
@@ -98,7 +97,7 @@ def validate(path: Path, store_root: Path) -> Report:
     (document,) = parse_inputs([path])
     vocabulary = load_vocabulary()
     draft = documents_graph([document], vocabulary, externals=False)
-    data = rdflib.Graph()
+    data = _graph_preparing_queries()
     for graph in (draft, _ontology(ontology_dir())):
         for triple in graph:
             data.add(triple)
@@ -110,12 +109,30 @@ def validate(path: Path, store_root: Path) -> Report:
         inference="none",
         advanced=True,
         allow_warnings=True,
+        inplace=True,  # data is ours, built for this run; pySHACL then asks it directly
     )
     locator = _Locator(draft, document)
     results = _shacl_results(report_graph, _shapes(shapes_dir()), locator, vocabulary)
     results += _repeated_mandates(store, document)
     results.sort(key=lambda r: (r.resolution, r.line or 0, r.severity != "violation", r.check))
     return Report(path.name, results, report_graph)
+
+
+def _graph_preparing_queries():
+    """An rdflib graph that parses each SPARQL text once: pySHACL asks a SPARQL constraint
+    once per focus node, with the same text, and rdflib's parser is the slow part."""
+    import rdflib
+    from rdflib.plugins.sparql import prepareQuery
+
+    prepare = lru_cache(maxsize=256)(prepareQuery)
+
+    class PreparingGraph(rdflib.Graph):
+        def query(self, query_object: Any, *args: Any, **kwargs: Any) -> Any:
+            if isinstance(query_object, str) and not kwargs.get("initNs"):
+                query_object = prepare(query_object)
+            return super().query(query_object, *args, **kwargs)
+
+    return PreparingGraph()
 
 
 def _store_facts(store: Any, draft: Any):

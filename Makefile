@@ -10,12 +10,13 @@ STORE  ?= .itukg/store
 # System tools, from the Debian packages when missing: Java for the HermiT reasoner
 # (ontology consistency test), Graphviz for SVG/PNG exports, Chromium for the test that
 # opens the exported HTML page, JGraphT for the GraphML and GEXF schemas the export tests
-# validate against.
+# validate against, curl for the endpoint's tests.
 $(STAMP): pyproject.toml
 	@missing=""; \
 	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
 	command -v dot >/dev/null 2>&1 || missing="$$missing graphviz"; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	command -v curl >/dev/null 2>&1 || missing="$$missing curl"; \
 	[ -f /usr/share/java/jgrapht-io.jar ] || missing="$$missing libjgrapht-java"; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \

@@ -17,6 +17,7 @@ from itukg.cli_analysis import compile_command, export_command, overlaps, valida
 from itukg.cli_options import progress as _progress
 from itukg.cli_options import store_option as _store_option
 from itukg.cli_options import store_path as _store_path
+from itukg.cli_serve import serve_command
 from itukg.errors import ItukgError
 
 EXIT_INPUT = 2
@@ -210,6 +211,7 @@ main.add_command(overlaps)
 main.add_command(compile_command)
 main.add_command(validate_command)
 main.add_command(export_command)
+main.add_command(serve_command)
 
 if __name__ == "__main__":
     main()

@@ -30,10 +30,8 @@ _LEXICAL = {
     "decimal": re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$"),
     "boolean": re.compile(r"^(true|false)$"),
 }
-_UPDATE = re.compile(
-    r"^\s*(?:INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b",
-    re.IGNORECASE | re.MULTILINE,
-)
+_UPDATE_WORDS = {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD",
+                 "WITH"}  # fmt: skip
 
 
 @dataclass
@@ -137,8 +135,7 @@ def run(store, query: QueryFile, values: dict[str, str] | None = None) -> Result
     """Run a SELECT query on a pyoxigraph store; updates are refused."""
     import pyoxigraph as ox
 
-    body = "\n".join(line for line in query.text.splitlines() if not line.lstrip().startswith("#"))
-    if _UPDATE.search(re.sub(r"<[^>]*>|\"[^\"]*\"", "", body)):
+    if is_update(query.text):
         raise QueryError(f"query '{query.name}' would change the store; only queries are run")
     try:
         solutions = store.query(query.text, substitutions=bind_parameters(query, values or {}))
@@ -192,44 +189,20 @@ def _cut(text: str, width: int) -> str:
 
 def serialize(results: Results, fmt: str) -> str:
     """csv, tsv or json (the SPARQL 1.1 results formats), or an aligned table."""
+    from itukg.use.results import WRITERS
+
     if fmt == "table":
         return format_table(results)
-    if fmt == "json":
-        import json
-
-        bindings = []
-        for row in results.rows:
-            binding = {}
-            for column, term in zip(results.columns, row, strict=True):
-                if term is not None:
-                    binding[column] = _json_term(term)
-            bindings.append(binding)
-        return json.dumps(
-            {"head": {"vars": results.columns}, "results": {"bindings": bindings}}, indent=2
-        )
-    if fmt in {"csv", "tsv"}:
-        import csv
-        import io
-
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, delimiter="," if fmt == "csv" else "\t", lineterminator="\r\n")
-        writer.writerow(results.columns)
-        for row in results.rows:
-            writer.writerow(["" if t is None else getattr(t, "value", str(t)) for t in row])
-        return buffer.getvalue()
+    if fmt in ("json", "csv", "tsv"):
+        return WRITERS[fmt](results.columns, results.rows)
     raise QueryError(f"unknown format '{fmt}' (table, csv, tsv, json)")
 
 
-def _json_term(term) -> dict[str, str]:
-    import pyoxigraph as ox
-
-    if isinstance(term, ox.NamedNode):
-        return {"type": "uri", "value": term.value}
-    if isinstance(term, ox.BlankNode):
-        return {"type": "bnode", "value": term.value}
-    out = {"type": "literal", "value": term.value}
-    if term.language:
-        out["xml:lang"] = term.language
-    elif term.datatype.value != PREFIXES["xsd"] + "string":
-        out["datatype"] = term.datatype.value
-    return out
+def is_update(text: str) -> bool:
+    """Whether a SPARQL text is an update: its first keyword after the prologue is not
+    SELECT, ASK, CONSTRUCT or DESCRIBE (INSERT, DELETE, LOAD, CLEAR, DROP, WITH, …)."""
+    body = re.sub(r"<[^<>\s]*>|\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'", " ", text)
+    body = re.sub(r"#[^\n]*", " ", body)
+    body = re.sub(r"(?i)\b(?:PREFIX\s+[^\s:]*:|BASE)\s*", " ", body)
+    first = re.search(r"[A-Za-z]+", body)
+    return bool(first) and first.group(0).upper() in _UPDATE_WORDS

@@ -30,9 +30,12 @@ def serve_command(
     JSON, XML, CSV or TSV, graphs as Turtle, JSON-LD or N-Triples, by the Accept header.
     /queries/NAME?param=value runs a question of the library. Updates get 403.
     """
+    from itukg.store import Remote
     from itukg.use.serve import serve
 
     root = store_path(store)
+    if isinstance(root, Remote):
+        raise click.UsageError("serve shares a store folder; a remote graph has its own server")
     serve(
         root,
         host,

@@ -132,7 +132,8 @@ class Results:
 
 
 def run(store, query: QueryFile, values: dict[str, str] | None = None) -> Results:
-    """Run a SELECT query on a pyoxigraph store; updates are refused."""
+    """Run a SELECT or ASK query on a store (pyoxigraph's, or a RemoteStore); updates
+    are refused."""
     import pyoxigraph as ox
 
     if is_update(query.text):
@@ -141,9 +142,9 @@ def run(store, query: QueryFile, values: dict[str, str] | None = None) -> Result
         solutions = store.query(query.text, substitutions=bind_parameters(query, values or {}))
     except SyntaxError as err:
         raise QueryError(f"query '{query.name}' is not valid SPARQL: {err}") from None
-    if isinstance(solutions, ox.QueryBoolean):
+    if isinstance(solutions, (ox.QueryBoolean, bool)):
         return Results(["result"], [[ox.Literal(str(bool(solutions)).lower())]])
-    if not isinstance(solutions, ox.QuerySolutions):
+    if not hasattr(solutions, "variables"):  # pyoxigraph's or a remote store's solutions
         raise QueryError(f"query '{query.name}' is not a SELECT or ASK query")
     columns = [v.value for v in solutions.variables]
     # a parameter is projected only because Oxigraph binds projected variables; unless the

@@ -21,26 +21,50 @@ from itukg.cli_serve import serve_command
 from itukg.errors import ItukgError
 
 EXIT_INPUT = 2
+EXIT_INTERNAL = 3
+EXIT_INTERRUPTED = 130
 
 
 class _Group(click.Group):
-    """Reports itukg's own errors as one readable line, with exit code 2."""
+    """Reports errors as one readable line: itukg's own (bad input, store, query) with exit
+    code 2, anything unexpected with 3; the traceback only with --debug."""
 
     def invoke(self, ctx: click.Context):
+        debug = bool(ctx.params.get("debug"))
         try:
             return super().invoke(ctx)
         except ItukgError as err:
+            if debug:
+                raise
             click.echo(f"itukg: error: {err}", err=True)
             ctx.exit(EXIT_INPUT)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except KeyboardInterrupt:
+            click.echo("itukg: interrupted", err=True)
+            ctx.exit(EXIT_INTERRUPTED)
+        except Exception as err:
+            if debug:
+                raise
+            click.echo(
+                f"itukg: internal error: {type(err).__name__}: {err} "
+                "(run again with --debug for the traceback, and report it)",
+                err=True,
+            )
+            ctx.exit(EXIT_INTERNAL)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="itukg")
-def main() -> None:
+@click.option("--debug", is_flag=True, help="Show the traceback of an error.")
+def main(debug: bool) -> None:
     """itukg: a knowledge graph of ITU mandates.
 
     Read ITU resolution texts, build them into an RDF graph stored on disk, and ask it
     questions. Start with `itukg build data/` then `itukg stats` and `itukg query --list`.
+
+    Exit codes: 0 done (validate: the draft conforms), 1 validate found violations,
+    2 bad input, store or query (one line names the file and line), 3 an internal error.
     """
 
 

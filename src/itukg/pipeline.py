@@ -42,7 +42,8 @@ def parse_inputs(
         documents.append(document)
         if progress:
             n = len(document.resolutions)
-            progress(f"parsed {path.name}: {n} resolution{'s' if n != 1 else ''}")
+            read_as = "" if document.encoding == "utf-8" else f" (read as {document.encoding})"
+            progress(f"parsed {path.name}{read_as}: {n} resolution{'s' if n != 1 else ''}")
     if annotate:
         from itukg.annotate import annotate_documents
 

@@ -21,6 +21,7 @@ from typing import Any
 from itukg.annotate import patterns
 from itukg.annotate.gazetteer import Entry, entity_entries, topic_entries
 from itukg.ontology import Vocabulary, load_vocabulary, ontology_dir
+from itukg.read.text import MAX_BYTES as MAX_CHARS
 
 EXTENSION = "itukg"
 
@@ -99,6 +100,9 @@ def build_pipeline(directory: Path | None = None) -> Any:
     directory = directory or ontology_dir()
     vocabulary = load_vocabulary(directory)
     nlp = spacy.blank("en")
+    # spaCy's 1,000,000-character guard is for its parser and NER models, which this
+    # pipeline has none of: rules are linear, so any clause the reader accepts is taken
+    nlp.max_length = MAX_CHARS
     ruler = nlp.add_pipe(
         "entity_ruler", config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True}
     )

@@ -82,7 +82,7 @@ class _Parser:
     # --- document -----------------------------------------------------------------
     def parse(self) -> Document:
         lines = self.source.lines
-        document = Document(source=self.source.name)
+        document = Document(source=self.source.name, encoding=self.source.encoding)
         read_cover(document, lines)
         tables = find_tables(lines, self.vocabulary)
         segments: list[list[Line]] = []

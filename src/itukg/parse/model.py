@@ -230,3 +230,4 @@ class Document:
     cover: dict[str, object] = field(default_factory=dict)
     resolutions: list[Resolution] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    encoding: str = "utf-8"

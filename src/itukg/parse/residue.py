@@ -70,6 +70,9 @@ def _is_roman(token: str) -> bool:
     return bool(re.fullmatch(r"[ivxlc]+", token)) and roman_value(token) > 0
 
 
+BEAM = 64  # reading states kept per label: far more than real track changes produce
+
+
 def read_sequence(tokens: list[str], family: str) -> list[Numbering]:
     """Read a section's label tokens ('1', '12', 'fh', 'ii' …) as old and new labels.
 
@@ -77,15 +80,17 @@ def read_sequence(tokens: list[str], family: str) -> list[Numbering]:
     (last old value, last new value) finds the reading with the fewest changes.
     """
     suffix = "" if family == "num" else ")"
-    start = (0, 0)
-    best: dict[tuple[int, int], tuple[float, list[Numbering]]] = {start: (0.0, [])}
+    # a path is a linked list (reading, previous path), so that offering a state costs
+    # the same however long the section is; only the BEAM cheapest states are carried on
+    Path = tuple[Numbering, "Path"] | None
+    best: dict[tuple[int, int], tuple[float, Path]] = {(0, 0): (0.0, None)}
     for token in tokens:
-        step: dict[tuple[int, int], tuple[float, list[Numbering]]] = {}
+        step: dict[tuple[int, int], tuple[float, Path]] = {}
 
         def offer(state, cost, reading, prev_cost, prev_path, step=step):
             total = prev_cost + cost
             if state not in step or total < step[state][0]:
-                step[state] = (total, [*prev_path, reading])
+                step[state] = (total, (reading, prev_path))
 
         value = _value(token, family)
         label = token + suffix
@@ -111,8 +116,15 @@ def read_sequence(tokens: list[str], family: str) -> list[Numbering]:
                 offer((value, value), 5, reading, cost, path)
             elif not splits:
                 offer((o, m), 5, Numbering(label, label, "out-of-sequence"), cost, path)
-        best = step
-    return min(best.values(), key=lambda v: v[0])[1] if best else []
+        best = dict(sorted(step.items(), key=lambda s: s[1][0])[:BEAM])
+    if not best:
+        return []
+    path = min(best.values(), key=lambda v: v[0])[1]
+    readings: list[Numbering] = []
+    while path is not None:
+        reading, path = path
+        readings.append(reading)
+    return readings[::-1]
 
 
 def label_token(label: Label) -> str:

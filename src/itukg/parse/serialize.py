@@ -21,6 +21,7 @@ def document_to_dict(document: Document) -> dict[str, Any]:
     """One source text, in the documented JSON schema (extra fields are additions)."""
     return {
         "source": document.source,
+        "encoding": document.encoding,
         "documents": [
             {
                 "symbol": document.symbol,

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from itukg.errors import InputError
 
-MAX_BYTES = 200 * 1024 * 1024
+MAX_BYTES = 32 * 1024 * 1024  # ten times the largest ITU text (the Final Acts of a PP)
 
 _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
 _NOTE_BODY = re.compile(
@@ -57,6 +57,7 @@ class SourceText:
 
     path: Path
     lines: list[Line] = field(default_factory=list)
+    encoding: str = "utf-8"
 
     @property
     def name(self) -> str:
@@ -83,8 +84,44 @@ def clean_line(raw: str) -> tuple[str, int, tuple[str, ...]]:
     return text.strip(), tabs, tuple(notes)
 
 
+def decode(path: Path, data: bytes) -> tuple[str, str]:
+    """The text and its encoding: UTF-8 (with or without BOM), UTF-16 with a BOM, or
+    Windows-1252 when the bytes are not UTF-8 but read as plausible Windows-1252 text
+    (Word's "plain text" export on Western Windows: smart quotes, dashes)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError as err:
+            reason = f"not valid UTF-16 despite its byte-order mark: {err.reason}"
+            raise InputError(path, reason) from None
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        line = data.count(b"\n", 0, nul) + 1
+        raise InputError(path, "binary file (NUL byte): expected a UTF-8 text", line)
+    try:
+        return data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError as err:
+        line = data.count(b"\n", 0, err.start) + 1
+        bad = data[err.start : err.start + 1].hex()
+        failure = InputError(
+            path,
+            f"not valid UTF-8 (byte 0x{bad}), nor plausible Windows-1252; save the text as UTF-8",
+            line,
+        )
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        raise failure from None
+    control = sum(1 for ch in text if ch < " " and ch not in "\t\r\n\f")
+    high = sum(1 for ch in text if ch >= "\x80")
+    if control > 0.01 * len(text) or high > 0.3 * len(text):  # bytes, not a text
+        raise failure
+    return text, "windows-1252"
+
+
 def read_text(path: str | Path) -> SourceText:
-    """Read a UTF-8 text file, or raise InputError naming the file and the line at fault."""
+    """Read a text file (UTF-8, or UTF-16 or Windows-1252 when that is what it is), or
+    raise InputError naming the file and the line at fault."""
     path = Path(path)
     if not path.exists():
         raise InputError(path, "no such file")
@@ -98,21 +135,8 @@ def read_text(path: str | Path) -> SourceText:
     data = path.read_bytes()
     if not data.strip():
         raise InputError(path, "file is empty")
-    nul = data.find(b"\x00")
-    if nul >= 0:
-        line = data.count(b"\n", 0, nul) + 1
-        raise InputError(path, "binary file (NUL byte): expected a UTF-8 text", line)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        line = data.count(b"\n", 0, err.start) + 1
-        bad = data[err.start : err.start + 1].hex()
-        raise InputError(
-            path,
-            f"not valid UTF-8 (byte 0x{bad}); save the text as UTF-8",
-            line,
-        ) from None
-    source = SourceText(path=path)
+    text, encoding = decode(path, data)
+    source = SourceText(path=path, encoding=encoding)
     for number, raw in enumerate(text.split("\n"), start=1):
         raw = raw.rstrip("\r")
         cleaned, tabs, notes = clean_line(raw)

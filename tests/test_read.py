@@ -49,7 +49,7 @@ def test_lines_keep_their_numbers(tmp_path):
         (b"", "empty", None),
         (b"  \n\t\n", "empty", None),
         (b"RESOLUTION 1\nabc\x00\x01\x02", "binary", 2),
-        ("RESOLUTION 1\nthe \u201cquoted\u201d text\n".encode("cp1252"), "not valid UTF-8", 2),
+        (b"RESOLUTION 1\nthe \x81\x8dquoted\x9d text\n", "not valid UTF-8", 2),  # nor cp1252
     ],
 )
 def test_bad_files_are_refused_with_file_and_line(tmp_path, content, message, line):
@@ -60,6 +60,14 @@ def test_bad_files_are_refused_with_file_and_line(tmp_path, content, message, li
     assert message in str(err.value)
     assert "bad.txt" in str(err.value)
     assert err.value.line == line
+
+
+def test_windows_1252_is_read_when_it_is_that(tmp_path):
+    path = tmp_path / "windows.txt"
+    path.write_bytes("RESOLUTION 1\nthe \u201cquoted\u201d text \u2013 here\n".encode("cp1252"))
+    source = read_text(path)
+    assert source.encoding == "windows-1252"
+    assert source.lines[1].text == "the \u201cquoted\u201d text \u2013 here"
 
 
 def test_missing_file(tmp_path):

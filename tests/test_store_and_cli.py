@@ -89,7 +89,7 @@ def test_ad_hoc_update_is_refused(built_store, tmp_path):
         ("binary.txt", b"RESOLUTION 1\n\x00\x01\x02\xff", "binary.txt:2: binary file"),
         (
             "latin.txt",
-            "considering\n\u201cquoted\u201d\n".encode("cp1252"),
+            b"considering\n\x81\x8dquoted\x9d\n",  # neither UTF-8 nor Windows-1252
             "latin.txt:2: not valid UTF-8",
         ),
         (

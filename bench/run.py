@@ -107,7 +107,7 @@ def query_table(store_dir: Path, repeat: int, cap: float) -> list[tuple]:
         ours = []
         raw = []
         for _ in range(repeat):
-            seconds, _ = timed(run, store, query, params)
+            seconds, answer = timed(run, store, query, params)
             ours.append(seconds)
             start = time.perf_counter()
             list(store.query(query.text, substitutions=_substitutions(query, params)))
@@ -128,11 +128,14 @@ def query_table(store_dir: Path, repeat: int, cap: float) -> list[tuple]:
             rdflib_seconds = None
         else:
             try:
-                rdflib_seconds, _ = queue.get(timeout=10)
+                rdflib_seconds, rdflib_rows = queue.get(timeout=10)
             except Exception:  # the child died without a word
-                rdflib_seconds = "error"
-        rows.append((query.name, statistics.median(ours), statistics.median(raw), rdflib_seconds))
-    rows.append(("(rdflib: loading the triples)", rdflib_load, None, None))
+                rdflib_seconds, rdflib_rows = "error", None
+        counts = f"{len(answer.rows)} / {rdflib_rows if rdflib_seconds is not None else '—'}"
+        rows.append(
+            (query.name, statistics.median(ours), statistics.median(raw), rdflib_seconds, counts)
+        )
+    rows.append(("(rdflib: loading the triples)", rdflib_load, None, None, ""))
     return rows
 
 
@@ -226,12 +229,13 @@ def main() -> None:
         print(f"N = {n}: queries …", flush=True)
         report += [
             "",
-            "| query | itukg s | raw pyoxigraph s | overhead | rdflib s | rdflib / itukg |",
-            "|---|---:|---:|---:|---:|---:|",
+            "| query | itukg s | raw pyoxigraph s | overhead | rdflib s | rdflib / itukg "
+            "| rows itukg / rdflib |",
+            "|---|---:|---:|---:|---:|---:|---:|",
         ]
-        for name, ours, raw, rdf in query_table(store, args.repeat, args.cap):
+        for name, ours, raw, rdf, counts in query_table(store, args.repeat, args.cap):
             if raw is None:
-                report.append(f"| {name} | | | | {ours:.1f} | |")
+                report.append(f"| {name} | | | | {ours:.1f} | | |")
                 continue
             if rdf == "error":
                 slow, ratio = "fails", "—"
@@ -240,7 +244,8 @@ def main() -> None:
             else:
                 slow, ratio = f"{rdf:.3f}", f"{rdf / ours:.0f}×"
             report.append(
-                f"| {name} | {ours:.4f} | {raw:.4f} | {ours / raw:.2f}× | {slow} | {ratio} |"
+                f"| {name} | {ours:.4f} | {raw:.4f} | {ours / raw:.2f}× | {slow} | {ratio} "
+                f"| {counts} |"
             )
         draft = next((t for t in texts if t.name.endswith("draft.txt")), texts[0])
         validate_s = command_seconds("validate", str(draft), "--store", str(store), repeat=1)

@@ -10,18 +10,18 @@ from pathlib import Path
 from itukg.errors import InputError
 from itukg.parse.model import Document
 
-INPUT_SUFFIXES = (".txt",)
+INPUT_SUFFIXES = (".txt", ".docx")
 
 
 def collect_inputs(paths: Iterable[str | Path]) -> list[Path]:
-    """Files to read: each file given, and the texts (*.txt) in each folder given."""
+    """Files to read: each file given, and the texts (*.txt, *.docx) in each folder given."""
     found: list[Path] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
             texts = sorted(p for p in path.iterdir() if p.suffix.lower() in INPUT_SUFFIXES)
             if not texts:
-                raise InputError(path, "folder holds no text to read (*.txt)")
+                raise InputError(path, "folder holds no text to read (*.txt, *.docx)")
             found.extend(texts)
         else:
             found.append(path)
@@ -43,6 +43,7 @@ def parse_inputs(
         if progress:
             n = len(document.resolutions)
             read_as = "" if document.encoding == "utf-8" else f" (read as {document.encoding})"
+            read_as += " (Word, tracked changes read)" if document.format == "docx" else ""
             progress(f"parsed {path.name}{read_as}: {n} resolution{'s' if n != 1 else ''}")
     if annotate:
         from itukg.annotate import annotate_documents

@@ -182,6 +182,10 @@ def _add_resolution(
         if change.new is not None:
             graph.add((node, ONT.newText, Literal(change.new)))
         graph.add((node, ONT.uncertain, Literal(change.uncertain)))
+        if change.author:
+            graph.add((node, DCTERMS.creator, Literal(change.author)))
+        if change.date:
+            graph.add((node, DCTERMS.date, Literal(change.date, datatype=XSD.dateTime)))
 
 
 def _add_span(graph: Graph, node: URIRef, line: int, end_line: int) -> None:

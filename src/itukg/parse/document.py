@@ -61,9 +61,9 @@ class _Title:
 
 def parse_file(path, vocabulary: Vocabulary | None = None) -> Document:
     """Read and parse one text file."""
-    from itukg.read.text import read_text
+    from itukg.read import read_source
 
-    return parse_source(read_text(path), vocabulary)
+    return parse_source(read_source(path), vocabulary)
 
 
 def parse_source(source: SourceText, vocabulary: Vocabulary | None = None) -> Document:
@@ -82,7 +82,9 @@ class _Parser:
     # --- document -----------------------------------------------------------------
     def parse(self) -> Document:
         lines = self.source.lines
-        document = Document(source=self.source.name, encoding=self.source.encoding)
+        document = Document(
+            source=self.source.name, encoding=self.source.encoding, format=self.source.format
+        )
         read_cover(document, lines)
         tables = find_tables(lines, self.vocabulary)
         segments: list[list[Line]] = []
@@ -124,8 +126,10 @@ class _Parser:
 
     def _merge(self, resolutions: list[Resolution]) -> list[Resolution]:
         """One resolution per version: a compilation column that repeats a text already read is
-        compared with it and dropped; each draft is followed by the version it revises."""
-        resolve_text_residue(resolutions)
+        compared with it and dropped; each draft is followed by the version it revises. A
+        .docx has its changes tracked, not flattened: there is no residue to read."""
+        if self.source.format != "docx":
+            resolve_text_residue(resolutions)
         kept: dict[str, Resolution] = {}
         for resolution in resolutions:
             first = kept.get(resolution.id)
@@ -225,6 +229,12 @@ class _Parser:
             dates = [(session.place if session else None, year_hint)]
         place, year = dates[-1] if dates else (None, None)
         previous = dates[-2] if len(dates) > 1 else None
+        if previous is None and dates and title.line.revision and title.line.revision.old:
+            # a .docx: the revision the draft replaces is in the title's tracked change
+            old = _TITLE.match(title.line.revision.old)
+            old_dates = self._dates(old.group("rev")) if old and old.group("rev") else []
+            if old_dates and old_dates[-1] != dates[-1]:
+                previous = old_dates[-1]
         if year is not None and place is None:
             session = self.vocabulary.session(body.id, year)
             place = session.place if session else None
@@ -418,6 +428,8 @@ class _Parser:
                 old_label=old_label if not is_sub else (label.text if label else None),
                 inserted=inserted or (is_sub and last_top is not None and last_top.inserted),
             )
+            if line.revision is not None:
+                _tracked(resolution, section, clause, line)
             section.clauses.append(clause)
             section.end_line = line.number
             if label is not None and not is_sub:
@@ -480,3 +492,39 @@ def _respect_target(text: str) -> str:
     target = re.split(r",\s|\s+of\s+(?:Resolution|the)\b", text, maxsplit=1)[0].strip()
     target = re.sub(r"(\d)([a-z]{1,4}\))", r"\1 \2", target)
     return re.sub(r"\s+", " ", target)
+
+
+def _tracked(resolution: Resolution, section: Section, clause: Clause, line: Line) -> None:
+    """A clause whose line carries tracked changes (.docx): its old label and text, and the
+    changes with author and date, as the residue rules give them for a text export."""
+    revision = line.revision
+    if revision is None:
+        return
+    where = f"{section.heading} {clause.label or ''}".strip()
+    first = revision.changes[0] if revision.changes else None
+    author, date = (first.author, first.date) if first else (None, None)
+    if revision.old is None:
+        clause.inserted = True
+        resolution.changes.append(
+            Change("insertion", where, line.number, None, clause.text, author=author, date=date)
+        )
+        return
+    old_label, old_body = split_label(revision.old)
+    labels = set()
+    if old_label is not None and clause.local_label and old_label.text != clause.local_label:
+        clause.old_label = old_label.text
+        labels = {old_label.text.strip("()"), clause.local_label.strip("()")}
+        resolution.changes.append(
+            Change("renumbering", where, line.number, old_label.text, clause.local_label,
+                   author=author, date=date)
+        )  # fmt: skip
+    if old_body == clause.text:
+        return
+    clause.old_text = old_body
+    for change in revision.changes:
+        if {(change.old or "").strip("()"), (change.new or "").strip("()")} <= labels | {""}:
+            continue  # the renumbering itself
+        resolution.changes.append(
+            Change(change.kind, where, line.number, change.old, change.new,
+                   author=change.author, date=change.date)
+        )  # fmt: skip

@@ -181,6 +181,8 @@ class Change:
     old: str | None
     new: str | None
     uncertain: bool = False
+    author: str | None = None  # who made it, when tracked by a word processor (.docx)
+    date: str | None = None
 
 
 @dataclass
@@ -231,3 +233,4 @@ class Document:
     resolutions: list[Resolution] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     encoding: str = "utf-8"
+    format: str = "text"  # text export, or docx

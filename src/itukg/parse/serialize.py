@@ -22,6 +22,7 @@ def document_to_dict(document: Document) -> dict[str, Any]:
     return {
         "source": document.source,
         "encoding": document.encoding,
+        "format": document.format,
         "documents": [
             {
                 "symbol": document.symbol,

@@ -37,14 +37,38 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
+class TrackedChange:
+    """A change a word processor tracked (read from a .docx): kind is insertion, deletion
+    or substitution; old and new are the texts taken out and put in."""
+
+    kind: str
+    old: str | None
+    new: str | None
+    author: str | None = None
+    date: str | None = None
+
+
+@dataclass(frozen=True)
+class Revision:
+    """A line's tracked changes: old is its text with the changes rejected (None when the
+    whole paragraph was inserted); the line's own text has them accepted."""
+
+    old: str | None
+    changes: tuple[TrackedChange, ...] = ()
+
+
+@dataclass(frozen=True)
 class Line:
-    """One line of the source: its number, its raw text and its cleaned text."""
+    """One line of the source: its number, its raw text and its cleaned text (and, from a
+    .docx, its paragraph style and tracked changes)."""
 
     number: int
     raw: str
     text: str
     indent: int
     notes: tuple[str, ...] = ()
+    style: str | None = None
+    revision: Revision | None = None
 
     @property
     def blank(self) -> bool:
@@ -58,6 +82,7 @@ class SourceText:
     path: Path
     lines: list[Line] = field(default_factory=list)
     encoding: str = "utf-8"
+    format: str = "text"  # or "docx": changes are then tracked, not left as residue
 
     @property
     def name(self) -> str:

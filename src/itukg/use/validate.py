@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -95,6 +96,10 @@ def validate(path: Path, store_root: Path) -> Report:
 
     store = open_read(store_root)  # no store: StoreError before any work
     (document,) = parse_inputs([path])
+    # the clauses in force that the draft may repeat are read from the store in threads
+    # (Oxigraph lets go of the GIL) while the shapes run
+    pool = ThreadPoolExecutor(max_workers=1)
+    family = pool.submit(_family_records, store, document)
     vocabulary = load_vocabulary()
     draft = documents_graph([document], vocabulary, externals=False)
     data = _graph_preparing_queries()
@@ -113,7 +118,10 @@ def validate(path: Path, store_root: Path) -> Report:
     )
     locator = _Locator(draft, document)
     results = _shacl_results(report_graph, _shapes(shapes_dir()), locator, vocabulary)
-    results += _repeated_mandates(store, document)
+    try:
+        results += _repeated_mandates(family.result(), document)
+    finally:
+        pool.shutdown(cancel_futures=True)
     results.sort(key=lambda r: (r.resolution, r.line or 0, r.severity != "violation", r.check))
     return Report(path.name, results, report_graph)
 
@@ -267,18 +275,26 @@ def _closest(name: str, vocabulary: Any) -> str:
     return f" Closest known names: {', '.join(close)}." if close else ""
 
 
-def _repeated_mandates(store: Any, document: Any) -> list[Result]:
-    """Warnings for clauses of a draft that repeat a mandate in force in its family: its
-    own resolution and the resolutions it cites (the version the draft revises aside)."""
-    from itukg.use.overlaps import ClauseRecord, detect, read_clauses
+def _family_records(store: Any, document: Any) -> list:
+    """The operative clauses in force of the draft's family, read version by version in
+    parallel."""
+    from itukg.use.overlaps import read_clauses
+
+    versions = _family_versions(store, document)
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        return [r for records in pool.map(lambda v: read_clauses(store, v), versions)
+                for r in records]  # fmt: skip
+
+
+def _repeated_mandates(family: list, document: Any) -> list[Result]:
+    """Warnings for clauses of a draft that repeat a mandate in force in its family (the
+    operative clauses of its own resolution and of the resolutions it cites, the version
+    the draft revises aside)."""
+    from itukg.use.overlaps import detect
 
     results: list[Result] = []
-    family_versions = _family_versions(store, document)
-    if not family_versions:
+    if not family:
         return results
-    family: list[ClauseRecord] = []
-    for version in family_versions:
-        family += read_clauses(store, version)
     for resolution in document.resolutions:
         if resolution.status != "draft":
             continue  # texts in force are compared by `itukg overlaps`, not validated

@@ -43,7 +43,9 @@ def store_option(func):
     return command
 
 
-def _remote(endpoint, update_endpoint, graph_store, graph):
+def _remote(
+    endpoint: str | None, update_endpoint: str | None, graph_store: str | None, graph: str | None
+) -> Any:
     from itukg.store import Remote
 
     for name, url in (("--endpoint", endpoint), ("--update-endpoint", update_endpoint),
@@ -60,7 +62,7 @@ def _remote(endpoint, update_endpoint, graph_store, graph):
     return Remote(endpoint, update_endpoint, graph_store, graph)
 
 
-def store_path(store):
+def store_path(store: Any) -> Any:
     """The folder or Remote a command works on (a folder by default)."""
     from itukg.store import default_store
 

@@ -192,8 +192,6 @@ def _segments(paragraph: Any) -> list[_Segment]:
                 segments.append(_Segment(" ", state, author, date))
             elif tag == W + "noBreakHyphen":
                 segments.append(_Segment("-", state, author, date))
-            elif tag == W + "footnoteReference":
-                segments.append(_Segment("", state, author, date))
             elif tag in (W + "pPr", W + "rPr", W + "instrText", W + "delInstrText"):
                 continue
             else:

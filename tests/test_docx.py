@@ -171,7 +171,7 @@ def _draft(tmp_path: Path) -> Path:
     word.paragraph("Coordination of capacity-building activities among the Sectors of the Union")
     word.paragraph("The Plenipotentiary Conference of the International Telecommunication Union (",
                    ("del", "Bucharest, 2022"), ("ins", "Doha, 2026"), "),")  # fmt: skip
-    word.paragraph("considering")
+    word.paragraph("considering", ("ins", " further"))
     word.paragraph("a)\tthat capacity building is a cross-cutting activity of the three Sectors;")
     word.paragraph("resolves")
     word.paragraph("1\tthat the three Sectors shall coordinate their capacity-building activities;")
@@ -203,7 +203,16 @@ def test_tracked_changes_give_draft_old_text_and_changes(tmp_path):
     assert ("renumbering", "resolves 3", "2", "3", AUTHOR, DATE) in changes
     assert ("deletion", "resolves 3", "of capacity building", None, AUTHOR, DATE) in changes
     assert ("substitution", "resolves 3", "approved", "agreed", AUTHOR, DATE) in changes
+    assert ("substitution", "heading considering further", "considering",
+            "considering further", AUTHOR, DATE) in changes  # fmt: skip
     previous = next(r for r in document.resolutions if r.id == "pp/212/bucharest-2022")
+    assert previous.enacting.endswith("Telecommunication Union (Bucharest, 2022),")
+    assert draft.enacting.endswith("Telecommunication Union (Doha, 2026),")
+    assert [s.heading for s in previous.sections] == [
+        "considering",
+        "resolves",
+        "instructs the Secretary-General",
+    ]
     old = next(s for s in previous.sections if s.heading == "resolves")
     assert [(c.label, c.text) for c in old.clauses] == [
         ("1", "that the three Sectors shall coordinate their capacity-building activities;"),
@@ -245,7 +254,7 @@ def test_the_accepted_docx_reads_like_the_clean_text(tmp_path):
         "RESOLUTION 212 (REV. DOHA, 2026)\n"
         "Coordination of capacity-building activities among the Sectors of the Union\n"
         "The Plenipotentiary Conference of the International Telecommunication Union "
-        "(Doha, 2026),\nconsidering\n"
+        "(Doha, 2026),\nconsidering further\n"
         "a)\tthat capacity building is a cross-cutting activity of the three Sectors;\n"
         "resolves\n1\tthat the three Sectors shall coordinate their capacity-building activities;"
         "\n2\tto publish a joint calendar of courses;\n"

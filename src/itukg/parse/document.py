@@ -258,6 +258,8 @@ class _Parser:
             notes=list(title.line.notes),
             previous_revision=previous,
         )
+        if enacting_line is not None and enacting_line.revision and enacting_line.revision.old:
+            resolution.old_enacting = enacting_line.revision.old  # a .docx, tracked
         if previous:
             resolution.changes.append(
                 Change(
@@ -322,7 +324,18 @@ class _Parser:
                 continue
             heading, old_heading = self.headings.match(text), None
             unlabelled = heading is None and split_label(text)[0] is None
-            if unlabelled and (pair := self.headings.match_pair(text)):
+            revised = line.revision.old if line.revision is not None else None
+            if heading is not None and revised and (before := self.headings.match(revised)):
+                if before.heading != heading.heading:  # a .docx heading with tracked changes
+                    old_heading = before
+                    change = line.revision.changes[0] if line.revision.changes else None
+                    resolution.changes.append(
+                        Change("substitution", f"heading {heading.heading}", line.number,
+                               before.heading, heading.heading,
+                               author=change.author if change else None,
+                               date=change.date if change else None)
+                    )  # fmt: skip
+            elif unlabelled and (pair := self.headings.match_pair(text)):
                 old_heading, heading = pair
                 resolution.changes.append(
                     Change(

@@ -28,7 +28,7 @@ from itukg.parse.residue import (
     revision_pairs,
 )
 from itukg.parse.table import find_tables
-from itukg.read.text import Line, SourceText
+from itukg.read.text import Line, Revision, SourceText
 
 _TITLE = re.compile(
     r"^(?P<marker>(?:draft\s+)?(?:new\s+|revised\s+)?)resolution\s+"
@@ -328,12 +328,10 @@ class _Parser:
             if heading is not None and revised and (before := self.headings.match(revised)):
                 if before.heading != heading.heading:  # a .docx heading with tracked changes
                     old_heading = before
-                    change = line.revision.changes[0] if line.revision.changes else None
+                    author, date = _made_by(line.revision)
                     resolution.changes.append(
                         Change("substitution", f"heading {heading.heading}", line.number,
-                               before.heading, heading.heading,
-                               author=change.author if change else None,
-                               date=change.date if change else None)
+                               before.heading, heading.heading, author=author, date=date)
                     )  # fmt: skip
             elif unlabelled and (pair := self.headings.match_pair(text)):
                 old_heading, heading = pair
@@ -514,8 +512,7 @@ def _tracked(resolution: Resolution, section: Section, clause: Clause, line: Lin
     if revision is None:
         return
     where = f"{section.heading} {clause.label or ''}".strip()
-    first = revision.changes[0] if revision.changes else None
-    author, date = (first.author, first.date) if first else (None, None)
+    author, date = _made_by(revision)
     if revision.old is None:
         clause.inserted = True
         resolution.changes.append(
@@ -541,3 +538,9 @@ def _tracked(resolution: Resolution, section: Section, clause: Clause, line: Lin
             Change(change.kind, where, line.number, change.old, change.new,
                    author=change.author, date=change.date)
         )  # fmt: skip
+
+
+def _made_by(revision: Revision) -> tuple[str | None, str | None]:
+    """Author and date of a line's changes (its first change's), for changes read whole."""
+    first = revision.changes[0] if revision.changes else None
+    return (first.author, first.date) if first else (None, None)

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from itukg.read.text import Line, SourceText, read_text
+from itukg.read.text import Line, SourceText, check_file, read_text
 
 
 def read_source(path: str | Path) -> SourceText:
@@ -11,10 +11,11 @@ def read_source(path: str | Path) -> SourceText:
     from itukg.read.docx import is_zip, read_docx
 
     path = Path(path)
-    if path.is_file() and path.stat().st_size and is_zip(path):
-        return read_docx(path)
-    if path.suffix.lower() == ".docx" and path.is_file() and path.stat().st_size:
-        raise InputError(path, "not a .docx file (not a zip archive)")
+    if check_file(path):
+        if is_zip(path):
+            return read_docx(path)
+        if path.suffix.lower() == ".docx":
+            raise InputError(path, "not a .docx file (not a zip archive)")
     return read_text(path)
 
 

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from itukg.errors import InputError
-from itukg.read.text import MAX_BYTES, Line, Revision, SourceText, TrackedChange, clean_line
+from itukg.read.text import Line, Revision, SourceText, TrackedChange, check_file, clean_line
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -50,11 +50,7 @@ class _Segment:
 def read_docx(path: str | Path) -> SourceText:
     """Read a .docx file, or raise InputError naming it (and the paragraph, as a line)."""
     path = Path(path)
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise InputError(
-            path, f"file is {size // 2**20} MiB, more than the {MAX_BYTES // 2**20} MiB limit"
-        )
+    check_file(path)
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as err:
@@ -162,7 +158,7 @@ def _paragraphs(container: Any):
         if child.tag == W + "p":
             yield child, None
         elif child.tag == W + "tbl":
-            for row in child.iter(W + "tr"):
+            for row in child.findall(W + "tr"):  # a nested table is walked from its cell
                 for cell in row.findall(W + "tc"):
                     paragraphs = [p for p, _ in _paragraphs(cell)]
                     if not paragraphs:
@@ -214,6 +210,7 @@ def _line(
     draft = prefix + "".join(s.text for s in segments if s.state != "del")
     old = prefix + "".join(s.text for s in segments if s.state != "ins")
     text, tabs, _ = clean_line(draft)
+    old_text = clean_line(old)[0]
     notes = tuple(
         footnotes[ref.get(W + "id", "")]
         for ref in (paragraph.iter(W + "footnoteReference") if paragraph is not None else ())
@@ -227,9 +224,9 @@ def _line(
             style = styles.get(style_id, style_id)
     revision = None
     if any(s.state for s in segments) or _mark_changed(paragraph):
-        inserted = bool(text) and not clean_line(old)[0] and _all_inserted(paragraph, segments)
+        inserted = bool(text) and not old_text and _all_inserted(paragraph, segments)
         revision = Revision(
-            old=None if inserted else clean_line(old)[0],
+            old=None if inserted else old_text,
             changes=tuple(_changes(segments)),
         )
     return Line(number, draft, text, tabs, notes, style=style, revision=revision)

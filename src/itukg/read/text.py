@@ -144,10 +144,8 @@ def decode(path: Path, data: bytes) -> tuple[str, str]:
     return text, "windows-1252"
 
 
-def read_text(path: str | Path) -> SourceText:
-    """Read a text file (UTF-8, or UTF-16 or Windows-1252 when that is what it is), or
-    raise InputError naming the file and the line at fault."""
-    path = Path(path)
+def check_file(path: Path) -> int:
+    """The size of a file that exists, is not a folder and is within the limit."""
     if not path.exists():
         raise InputError(path, "no such file")
     if path.is_dir():
@@ -157,6 +155,14 @@ def read_text(path: str | Path) -> SourceText:
         raise InputError(
             path, f"file is {size // 2**20} MiB, more than the {MAX_BYTES // 2**20} MiB limit"
         )
+    return size
+
+
+def read_text(path: str | Path) -> SourceText:
+    """Read a text file (UTF-8, or UTF-16 or Windows-1252 when that is what it is), or
+    raise InputError naming the file and the line at fault."""
+    path = Path(path)
+    check_file(path)
     data = path.read_bytes()
     if not data.strip():
         raise InputError(path, "file is empty")

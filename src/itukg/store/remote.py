@@ -178,7 +178,7 @@ def _where_brace(text: str) -> int | None:
 
 def replace(remote: Remote, ntriples: list[bytes | str]) -> int:
     """Replace the remote graph with the N-Triples documents, in one request."""
-    data = b"".join(d.encode("utf-8") if isinstance(d, str) else d for d in ntriples)
+    data = _joined(ntriples)
     if remote.graph_store:
         target = remote.graph_store
         query = {"graph": remote.graph} if remote.graph else {"default": ""}
@@ -189,16 +189,24 @@ def replace(remote: Remote, ntriples: list[bytes | str]) -> int:
         _update(remote, f"{clear} ;\n{_insert(remote, data)}")
     else:
         raise StoreError("writing to a remote graph needs --update-endpoint or --graph-store")
-    return len(RemoteStore(remote)) if remote.endpoint else 0
+    return _size(remote)
 
 
 def amend(remote: Remote, update: str, ntriples: list[bytes | str]) -> int:
     """Run an update (to forget what is recomputed) and add N-Triples, in one request."""
     if not remote.update_endpoint:
         raise StoreError("changing a remote graph in place needs --update-endpoint")
-    data = b"".join(d.encode("utf-8") if isinstance(d, str) else d for d in ntriples)
     scoped = f"WITH <{remote.graph}> {update}" if remote.graph else update
-    _update(remote, f"{scoped} ;\n{_insert(remote, data)}")
+    _update(remote, f"{scoped} ;\n{_insert(remote, _joined(ntriples))}")
+    return _size(remote)
+
+
+def _joined(ntriples: list[bytes | str]) -> bytes:
+    return b"".join(d.encode("utf-8") if isinstance(d, str) else d for d in ntriples)
+
+
+def _size(remote: Remote) -> int:
+    """Triples in the graph, when it can be asked (0 with no query endpoint)."""
     return len(RemoteStore(remote)) if remote.endpoint else 0
 
 

@@ -190,17 +190,21 @@ class Workers:
             if process.is_alive():
                 self.idle.put((process, connection))
             else:
-                self.idle.put(self._start())
+                self._replace(process)
             return answer
+        self._replace(process)
+        return _error(
+            HTTPStatus.SERVICE_UNAVAILABLE,
+            f"the query ran past the time limit of {self.timeout:g} s and was stopped",
+        )
+
+    def _replace(self, process: Any) -> None:
+        """End a worker (stuck or dead) and put a new one in its place."""
         process.kill()
         process.join()
         with self.lock:
             self.all.remove(process)
         self.idle.put(self._start())
-        return _error(
-            HTTPStatus.SERVICE_UNAVAILABLE,
-            f"the query ran past the time limit of {self.timeout:g} s and was stopped",
-        )
 
     def close(self) -> None:
         with self.lock:

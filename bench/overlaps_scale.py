@@ -25,8 +25,8 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
+from itukg.overlap.similarity import Index
 from itukg.pipeline import parse_inputs
-from itukg.use.similarity import Index
 
 ROOT = Path(__file__).resolve().parent.parent
 THRESHOLD = 0.25  # the floor of stored pairs

@@ -50,12 +50,12 @@ def timed(function, *args, **kwargs):
 
 def build_stages(texts: list[Path], store: Path) -> tuple[list[tuple], int]:
     from itukg.annotate import annotate_documents
-    from itukg.build import documents_graph
     from itukg.ontology import ontology_ntriples
+    from itukg.overlap.detect import refresh
     from itukg.parse import parse_source
+    from itukg.rdf import documents_graph
     from itukg.read.text import read_text
     from itukg.store import replace
-    from itukg.use.overlaps import refresh
 
     rows = []
     seconds, sources = timed(lambda: [read_text(p) for p in texts])
@@ -90,8 +90,8 @@ def query_table(store_dir: Path, repeat: int, cap: float) -> list[tuple]:
     import pyoxigraph
     import rdflib
 
+    from itukg.query.questions import list_queries, run
     from itukg.store import open_read
-    from itukg.use.query import list_queries, run
 
     store = open_read(store_dir)
     dump = pyoxigraph.Store.read_only(str((store_dir / "current").resolve()))
@@ -164,7 +164,7 @@ def _examples(store) -> dict[str, dict[str, str]]:
 
 
 def _substitutions(query, params: dict[str, str]) -> dict:
-    from itukg.use.query import bind_parameters
+    from itukg.query.questions import bind_parameters
 
     return bind_parameters(query, params) if params else {}
 
@@ -181,8 +181,8 @@ def command_seconds(*args: str, repeat: int = 3) -> float:
 def overlap_recall(store_dir: Path) -> tuple[int, float]:
     """Recall of the overlap detector as run (each clause's shortlist of lexically nearest
     clauses) against scoring every pair of clauses: (clauses, recall)."""
+    from itukg.overlap.detect import detect, read_clauses
     from itukg.store import open_read
-    from itukg.use.overlaps import detect, read_clauses
 
     records = read_clauses(open_read(store_dir))
     found = {(p.a.iri, p.b.iri) for p in detect(records)}

@@ -39,18 +39,19 @@ def vocabulary():
 @pytest.fixture(scope="session")
 def corpus_store(tmp_path_factory) -> Path:
     """The corpus built into a store once for the session (overlaps included)."""
+    from itukg.overlap import store_overlaps
     from itukg.pipeline import build
 
     store = tmp_path_factory.mktemp("corpus") / "store"
-    build([CORPUS], store)
+    build([CORPUS], store, enrich=[store_overlaps])
     return store
 
 
 @pytest.fixture(scope="session")
 def ask(corpus_store):
     """Run a query of the library on the corpus store: rows as dicts of plain values."""
+    from itukg.query.questions import load_query, run
     from itukg.store import open_read
-    from itukg.use.query import load_query, run
 
     graph = open_read(corpus_store)
 

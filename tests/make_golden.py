@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from itukg.build import documents_graph
 from itukg.parse import parse_file
+from itukg.rdf import documents_graph
 
 HERE = Path(__file__).resolve().parent
 

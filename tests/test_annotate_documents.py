@@ -8,8 +8,8 @@ import pytest
 from conftest import CORPUS, FIXTURES, run_cli
 from rdflib import Graph, Literal, Namespace, URIRef
 
-from itukg.build import documents_graph
 from itukg.pipeline import parse_inputs
+from itukg.rdf import documents_graph
 
 ITU = Namespace("https://w3id.org/itukg/ontology#")
 RES = "https://w3id.org/itukg/id/resolution/"

@@ -10,8 +10,8 @@ from itukg.annotate.actors import Context, read_phrase
 from itukg.annotate.citations import provision_citations, resolution_citations
 from itukg.annotate.mandates import verb_phrase
 from itukg.annotate.nlp import build_pipeline, pipeline_for
+from itukg.model import Resolution
 from itukg.ontology import load_vocabulary, ontology_dir
-from itukg.parse.model import Resolution
 
 
 @pytest.fixture(scope="module")

@@ -7,9 +7,9 @@ import rdflib
 from conftest import CLEAN, GOLDEN
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
-from itukg.build import documents_graph
 from itukg.namespaces import ITU
 from itukg.parse import parse_file
+from itukg.rdf import documents_graph
 
 FIXTURES = sorted(p.stem for p in CLEAN.glob("*.txt"))
 

@@ -224,7 +224,7 @@ def test_tracked_changes_reach_json_and_rdf(tmp_path):
     from rdflib import Literal, Namespace
     from rdflib.namespace import DCTERMS
 
-    from itukg.build import documents_graph
+    from itukg.rdf import documents_graph
 
     path = _draft(tmp_path)
     done = run_cli("parse", str(path), "--no-annotate")

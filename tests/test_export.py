@@ -14,10 +14,10 @@ import networkx as nx
 import pytest
 from lxml import etree
 
+from itukg.export.formats import FORMATS, to_html, write
+from itukg.export.views import VIEWS, ViewFilters, build_view
+from itukg.query.questions import load_query, run
 from itukg.store import open_read
-from itukg.use.export import FORMATS, to_html, write
-from itukg.use.query import load_query, run
-from itukg.use.views import VIEWS, ViewFilters, build_view
 
 HOSTILE = "<script>alert(\"x\")</script> & 'quotes' </svg>"
 

@@ -9,10 +9,10 @@ from itertools import combinations
 import pytest
 from conftest import FIXTURES, run_cli
 
+from itukg.overlap.detect import detect, read_clauses, store_overlaps
 from itukg.pipeline import build
+from itukg.query.questions import load_query, run
 from itukg.store import open_read
-from itukg.use.overlaps import detect, read_clauses
-from itukg.use.query import load_query, run
 
 OVERLAPS = FIXTURES / "overlaps"
 ACTIONABLE = {"duplicate", "same-mandate"}
@@ -25,7 +25,7 @@ def _key(record) -> tuple:
 @pytest.fixture(scope="module")
 def fixture_pairs(tmp_path_factory):
     store = tmp_path_factory.mktemp("overlaps") / "store"
-    build([OVERLAPS], store)
+    build([OVERLAPS], store, enrich=[store_overlaps])
     records = read_clauses(open_read(store))
     return records, detect(records)
 

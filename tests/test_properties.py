@@ -97,15 +97,15 @@ def resolutions(draw) -> tuple[str, int, int]:
 @given(resolutions())
 def test_a_generated_resolution_keeps_its_clauses_through_the_store(generated):
     from itukg.pipeline import build
+    from itukg.query.questions import load_query, run
     from itukg.store import open_read
-    from itukg.use.query import load_query, run
 
     text, number, clauses = generated
     with tempfile.TemporaryDirectory() as folder:
         source = Path(folder) / "resolution.txt"
         source.write_text(text, encoding="utf-8")
         store = Path(folder) / "store"
-        build([source], store, overlaps=False)
+        build([source], store)
         rows = run(
             open_read(store),
             load_query("clauses"),

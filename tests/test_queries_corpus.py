@@ -7,7 +7,7 @@ import io
 
 from conftest import run_cli
 
-from itukg.use.query import list_queries
+from itukg.query.questions import list_queries
 
 
 def test_every_query_is_documented():

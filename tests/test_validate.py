@@ -9,7 +9,7 @@ import pytest
 import rdflib
 from conftest import CORPUS, FIXTURES, run_cli
 
-from itukg.use.validate import format_text, validate
+from itukg.validate.check import format_text, validate
 
 DRAFTS = FIXTURES / "validate"
 

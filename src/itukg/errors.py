@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
+from enum import IntEnum
 from pathlib import Path
+
+
+class ExitCode(IntEnum):
+    """What the `itukg` command's exit status means; the one place these numbers live."""
+
+    DONE = 0  # for validate: the draft conforms (warnings allowed)
+    VIOLATIONS = 1  # validate found violations
+    BAD_INPUT = 2  # bad input, store or query: one line says what and where
+    INTERNAL = 3  # an internal error: one line; --debug shows the traceback
+    INTERRUPTED = 130
 
 
 class ItukgError(Exception):

@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from itukg.annotate.gazetteer import ACTOR, GROUP, ROLE
+from itukg.model import ActorRef
 from itukg.ontology import Actor, Vocabulary
-from itukg.parse.model import ActorRef
 
 # Words that join the names of a list, and words that qualify a name without naming.
 _JOINERS = {",", ";", "and", "or", "and/or", "/", "as well as", "&"}

@@ -17,8 +17,8 @@ from typing import Any
 
 from itukg.annotate.gazetteer import ACTOR, INSTRUMENT
 from itukg.annotate.patterns import CitedItem, same_sentence
+from itukg.model import ProvisionCitation, Resolution, ResolutionCitation
 from itukg.ontology import Vocabulary
-from itukg.parse.model import ProvisionCitation, Resolution, ResolutionCitation
 
 _OWN_BODY = re.compile(
     r"\s*,?\s*(?:of|by|adopted by)\s+(?:this|the present)\s+"

@@ -21,8 +21,8 @@ from itukg.annotate.citations import (
 from itukg.annotate.mandates import read_clause
 from itukg.annotate.nlp import pipeline_for
 from itukg.annotate.references import annex_references, clause_references
+from itukg.model import Document, Mandate, Resolution
 from itukg.ontology import Vocabulary, load_vocabulary, ontology_dir
-from itukg.parse.model import Document, Mandate, Resolution
 
 # Heading words by which a body gives orders: their collective addressees are read
 # within the body's own Sector ("instructs the study groups" in an ITU-R text).

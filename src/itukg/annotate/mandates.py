@@ -24,8 +24,8 @@ from typing import Any
 
 from itukg.annotate.actors import COLLABORATION, Context, Reading, read_phrase
 from itukg.annotate.gazetteer import ACTOR, GROUP, ROLE
+from itukg.model import ActorRef
 from itukg.ontology import Vocabulary
-from itukg.parse.model import ActorRef
 
 _ADJUNCT_STARTS = {
     "at", "to", "on", "in", "for", "with", "by", "through", "between", "among", "amongst",

@@ -13,8 +13,8 @@ import re
 from typing import Any
 
 from itukg.annotate.patterns import clause_label
+from itukg.model import InternalReference, Resolution
 from itukg.ontology import Vocabulary
-from itukg.parse.model import InternalReference, Resolution
 
 _OTHER_TEXT = re.compile(r"\s*(?:of|in)\s+(?:Resolution|Recommendation|Decision)\b")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from itukg.parse.model import Resolution
+from itukg.model import Resolution
 
 
 def _norm(text: str | None) -> str:

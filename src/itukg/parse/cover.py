@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from itukg.parse.model import Document
+from itukg.model import Document
 from itukg.read.text import Line
 
 _MONTHS = [

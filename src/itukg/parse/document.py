@@ -13,12 +13,12 @@ import re
 from dataclasses import dataclass
 
 from itukg.errors import InputError
+from itukg.model import Annex, AnnexItem, Change, Clause, Document, Resolution, Section
 from itukg.ontology import Vocabulary, load_vocabulary
 from itukg.parse.compare import differences
 from itukg.parse.cover import read_cover
 from itukg.parse.headings import HeadingMatcher
 from itukg.parse.labels import Label, Nesting, split_label
-from itukg.parse.model import Annex, AnnexItem, Change, Clause, Document, Resolution, Section
 from itukg.parse.residue import (
     Numbering,
     label_token,

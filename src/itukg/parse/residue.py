@@ -21,8 +21,8 @@ import re
 from copy import deepcopy
 from dataclasses import dataclass
 
+from itukg.model import Change, Clause, Resolution, Section
 from itukg.parse.labels import Label, letter_value, roman_value
-from itukg.parse.model import Change, Clause, Resolution, Section
 
 _PAIR = re.compile(r"(?P<place>[A-Za-z][A-Za-z .'\u2019-]*?),\s*(?P<year>\d{4})")
 _CITED_PAIR = re.compile(

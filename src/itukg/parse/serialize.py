@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from itukg.parse.model import (
+from itukg.model import (
     Annex,
     AnnexItem,
     Clause,

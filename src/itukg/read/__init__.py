@@ -1,4 +1,8 @@
-"""Read stage: bytes on disk → numbered, cleaned lines (no structure yet)."""
+"""Read stage: bytes on disk → numbered, cleaned lines with their source positions (no
+structure yet): text exports (text.py) and Word files (docx.py), told apart by content.
+
+May import: the shared modules only (errors).
+"""
 
 from pathlib import Path
 

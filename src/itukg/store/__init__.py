@@ -1,5 +1,8 @@
 """Store stage: the graph on disk (embedded Oxigraph, replaced atomically), or in a SPARQL
-server (store/remote.py). The functions here take either a folder or a Remote."""
+server (store/remote.py). The functions here take either a folder or a Remote.
+
+May import: the shared modules only; it stores N-Triples and knows nothing of the model.
+"""
 
 from __future__ import annotations
 

@@ -11,9 +11,7 @@ from __future__ import annotations
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 
-from itukg.namespaces import BODY, ITU, PROVISION, RESOLUTION, SECTION_KIND, SECTOR, SESSION, TOPIC
-from itukg.ontology import Vocabulary
-from itukg.parse.model import (
+from itukg.model import (
     ActorRef,
     AnnexItem,
     Clause,
@@ -22,6 +20,8 @@ from itukg.parse.model import (
     ProvisionCitation,
     ResolutionCitation,
 )
+from itukg.namespaces import BODY, ITU, PROVISION, RESOLUTION, SECTION_KIND, SECTOR, SESSION, TOPIC
+from itukg.ontology import Vocabulary
 
 ONT = Namespace(ITU)
 KIND = Namespace(SECTION_KIND)

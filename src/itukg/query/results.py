@@ -50,14 +50,26 @@ def to_json(columns: Sequence[str], rows: Sequence[Sequence[Any]], indent: int |
     )
 
 
-def to_csv(columns: Sequence[str], rows: Sequence[Sequence[Any]], delimiter: str = ",") -> str:
-    """CSV: plain values (IRIs and literal forms, no datatypes or languages)."""
+def to_csv(
+    columns: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    delimiter: str = ",",
+    line_end: str = "\r\n",
+) -> str:
+    """CSV: plain values (IRIs and literal forms, no datatypes or languages; strings as
+    they are). SPARQL's CSV ends lines with CRLF; a terminal listing may ask for LF."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator=line_end)
     writer.writerow(columns)
     for row in rows:
-        writer.writerow(["" if t is None else t.value for t in row])
+        writer.writerow([_plain(t) for t in row])
     return buffer.getvalue()
+
+
+def _plain(term: Any) -> str:
+    if term is None:
+        return ""
+    return term if isinstance(term, str) else term.value
 
 
 def to_tsv(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:

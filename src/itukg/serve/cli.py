@@ -30,8 +30,8 @@ def serve_command(
     JSON, XML, CSV or TSV, graphs as Turtle, JSON-LD or N-Triples, by the Accept header.
     /queries/NAME?param=value runs a question of the library. Updates get 403.
     """
+    from itukg.serve.server import serve
     from itukg.store import Remote
-    from itukg.use.serve import serve
 
     root = store_path(store)
     if isinstance(root, Remote):

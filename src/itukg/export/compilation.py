@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from itukg.errors import QueryError
-from itukg.use.similarity import Index
+from itukg.overlap.similarity import Index
 
 MATCH = 0.35  # below this similarity two clauses are not put on one row
 
@@ -57,7 +57,7 @@ class Compilation:
 
 
 def _versions(store: Any) -> list[dict[str, str]]:
-    from itukg.use.query import load_query, run
+    from itukg.query.questions import load_query, run
 
     results = run(store, load_query("versions"))
     return [
@@ -89,7 +89,7 @@ def choose_versions(store: Any, wanted: list[str]) -> list[dict[str, str]]:
 
 def compile_versions(store: Any, wanted: list[str]) -> Compilation:
     """Lay the chosen versions side by side."""
-    from itukg.use.query import load_query, run
+    from itukg.query.questions import load_query, run
 
     chosen = choose_versions(store, wanted)
     columns = [Column(v["version"], v["label"], v["title"], v["status"]) for v in chosen]

@@ -43,7 +43,7 @@ def build_view(store: Any, view: str, filters: ViewFilters | None = None) -> Any
     """The networkx graph of one view, filtered, around a focus node if one is given."""
     import networkx as nx
 
-    from itukg.use.query import load_query, run
+    from itukg.query.questions import load_query, run
 
     filters = filters or ViewFilters()
     if view not in VIEWS:

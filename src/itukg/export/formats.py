@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from itukg.errors import ItukgError
-from itukg.use.views import KIND_SHAPES, SECTOR_COLOURS
+from itukg.export.views import KIND_SHAPES, SECTOR_COLOURS
 
 FORMATS = ("graphml", "gexf", "json", "dot", "svg", "png", "html")
 SUFFIXES = {"graphml": ".graphml", "gexf": ".gexf", "json": ".json", "dot": ".dot",

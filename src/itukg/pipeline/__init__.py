@@ -1,16 +1,24 @@
-"""The whole flow, read → parse → annotate → build → store (→ overlaps), for the command
-line and the tests."""
+"""The ingest pipeline, read → parse → annotate → rdf → store, over many files, for the
+command line and the tests.
+
+What a use adds to a freshly stored graph (the overlap pairs) comes in as an `Enricher`
+from the assembly that calls `build`, so this module never imports a use.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from itukg.errors import InputError
-from itukg.parse.model import Document
+from itukg.model import Document
 
 INPUT_SUFFIXES = (".txt", ".docx")
+
+Enricher = Callable[[Any], str]
+"""Adds to the stored graph (given its store target) and says what it added, in one line."""
 
 
 def collect_inputs(paths: Iterable[str | Path]) -> list[Path]:
@@ -75,12 +83,12 @@ def build(
     out: Path | None = None,
     out_format: str | None = None,
     progress: Callable[[str], None] | None = None,
-    overlaps: bool = True,
+    enrich: Sequence[Enricher] = (),
 ) -> BuildReport:
     """Parse the inputs and build the graph; the store is replaced only if all went well.
-    Overlapping mandates are then detected in the stored graph and added to it."""
-    from itukg.build import documents_graph
+    Each enricher then adds to the stored graph (the build command passes overlaps)."""
     from itukg.ontology import ontology_ntriples
+    from itukg.rdf import documents_graph
 
     documents = parse_inputs(collect_inputs(paths), progress)
     graph = documents_graph(documents)
@@ -96,12 +104,10 @@ def build(
         triples = replace(store, [ontology_ntriples(), graph.serialize(format="nt")])
         if progress:
             progress(f"stored {triples} triples (data and ontology) in {store}")
-        if overlaps:
-            from itukg.use.overlaps import refresh
-
-            pairs = refresh(store)
+        for enricher in enrich:
+            message = enricher(store)
             if progress:
-                progress(f"found and stored {len(pairs)} overlapping clause pairs")
+                progress(message)
     return BuildReport(len(documents), sum(len(d.resolutions) for d in documents), triples)
 
 

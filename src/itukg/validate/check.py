@@ -89,13 +89,15 @@ def validate(path: Path, store_root: Path) -> Report:
     """Validate the draft at path against the shapes and the graph of the store."""
     import pyshacl
 
-    from itukg.build import documents_graph
+    from itukg.annotate import annotate_documents
     from itukg.ontology import load_vocabulary, ontology_dir
-    from itukg.pipeline import parse_inputs
+    from itukg.parse import parse_file
+    from itukg.rdf import documents_graph
     from itukg.store import open_read
 
     store = open_read(store_root)  # no store: StoreError before any work
-    (document,) = parse_inputs([path])
+    document = parse_file(path)
+    annotate_documents([document])
     # the clauses in force that the draft may repeat are read from the store in threads
     # (Oxigraph lets go of the GIL) while the shapes run
     pool = ThreadPoolExecutor(max_workers=1)
@@ -147,7 +149,7 @@ def _store_facts(store: Any, draft: Any):
     """The triples the store holds about each resolution the draft cites."""
     import rdflib
 
-    from itukg.use.query import load_query, run
+    from itukg.query.questions import load_query, run
 
     question = load_query("resolution-versions")
     cited = {str(o) for o in draft.objects(None, rdflib.URIRef(ITU + "citedWork"))}
@@ -278,7 +280,7 @@ def _closest(name: str, vocabulary: Any) -> str:
 def _family_records(store: Any, document: Any) -> list:
     """The operative clauses in force of the draft's family, read version by version in
     parallel."""
-    from itukg.use.overlaps import read_clauses
+    from itukg.overlap.detect import read_clauses
 
     versions = _family_versions(store, document)
     with ThreadPoolExecutor(max_workers=4) as pool:
@@ -290,7 +292,7 @@ def _repeated_mandates(family: list, document: Any) -> list[Result]:
     """Warnings for clauses of a draft that repeat a mandate in force in its family (the
     operative clauses of its own resolution and of the resolutions it cites, the version
     the draft revises aside)."""
-    from itukg.use.overlaps import detect
+    from itukg.overlap.detect import detect
 
     results: list[Result] = []
     if not family:
@@ -327,7 +329,7 @@ def _repeated_mandates(family: list, document: Any) -> list[Result]:
 
 def _family_versions(store: Any, document: Any) -> list[str]:
     """The in-force versions of the resolutions the draft cites or revises, from the store."""
-    from itukg.use.query import load_query, run
+    from itukg.query.questions import load_query, run
 
     works = set()
     revised = set()
@@ -354,7 +356,7 @@ def _family_versions(store: Any, document: Any) -> list[str]:
 def _draft_records(resolution: Any) -> list:
     """The draft's operative clauses as overlap records (named by their line: they only
     need to be told apart from the clauses of the store)."""
-    from itukg.use.overlaps import ClauseRecord
+    from itukg.overlap.detect import ClauseRecord
 
     version = RESOLUTION + resolution.id
     return [

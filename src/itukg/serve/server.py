@@ -93,7 +93,7 @@ def execute(store: Any, text: str, substitutions: dict, formats: tuple[str, str]
     """Run one query on an open store and write its answer (in a worker)."""
     import pyoxigraph as ox
 
-    from itukg.use import results as sparql_results
+    from itukg.query import results as sparql_results
 
     try:
         answer = store.query(text, substitutions=substitutions)
@@ -222,7 +222,7 @@ def page(library: list[dict[str, Any]]) -> str:
 
 
 def library_json() -> list[dict[str, Any]]:
-    from itukg.use.query import list_queries
+    from itukg.query.questions import list_queries
 
     return [
         {
@@ -237,7 +237,7 @@ def library_json() -> list[dict[str, Any]]:
 
 def make_handler(workers: Workers, limit: int, log: Any = None):
     """The request handler class, bound to its workers and result limit."""
-    from itukg.use.query import bind_parameters, is_update, load_query
+    from itukg.query.questions import bind_parameters, is_update, load_query
 
     library = library_json()
 

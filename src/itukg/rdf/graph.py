@@ -13,17 +13,17 @@ from collections.abc import Iterable
 from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS
 
-from itukg.build.annotations import (
+from itukg.model import Annex, AnnexItem, Clause, Document, Resolution, Section
+from itukg.namespaces import BODY, DOCUMENT, ITU, PREFIXES, RESOLUTION, SECTION_KIND, SESSION, slug
+from itukg.ontology import Vocabulary, load_vocabulary
+from itukg.parse.labels import letter_value, split_label
+from itukg.rdf.annotations import (
     add_actors,
     add_citations,
     add_mandate,
     add_references,
     resolution_name,
 )
-from itukg.namespaces import BODY, DOCUMENT, ITU, PREFIXES, RESOLUTION, SECTION_KIND, SESSION, slug
-from itukg.ontology import Vocabulary, load_vocabulary
-from itukg.parse.labels import letter_value, split_label
-from itukg.parse.model import Annex, AnnexItem, Clause, Document, Resolution, Section
 
 ONT = Namespace(ITU)
 KIND = Namespace(SECTION_KIND)

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from itukg.namespaces import ITU, OVERLAP
-from itukg.use.similarity import METHOD, Index, nearest_pairs
+from itukg.overlap.similarity import METHOD, Index, nearest_pairs
 
 DUPLICATE = 0.85
 SAME_MANDATE = 0.40
@@ -124,7 +124,7 @@ def _local(iri: str) -> str:
 def read_clauses(store: Any, version: str | None = None) -> list[ClauseRecord]:
     """The operative clauses of the newest versions, or of one version
     (queries/operative-clauses.rq)."""
-    from itukg.use.query import load_query, run
+    from itukg.query.questions import load_query, run
 
     results = run(store, load_query("operative-clauses"), {"version": version} if version else {})
     index = {c: i for i, c in enumerate(results.columns)}
@@ -283,6 +283,11 @@ def refresh(root: Any, floor: float = FLOOR) -> list[Pair]:
     pairs = detect(read_clauses(open_read(root)), floor)
     amend(root, FORGET_OVERLAPS, [pairs_ntriples(pairs)])
     return pairs
+
+
+def store_overlaps(root: Any) -> str:
+    """The build's enricher: refresh the stored pairs and say how many there are."""
+    return f"found and stored {len(refresh(root))} overlapping clause pairs"
 
 
 def select(

@@ -190,7 +190,7 @@ def _cut(text: str, width: int) -> str:
 
 def serialize(results: Results, fmt: str) -> str:
     """csv, tsv or json (the SPARQL 1.1 results formats), or an aligned table."""
-    from itukg.use.results import WRITERS
+    from itukg.query.results import WRITERS
 
     if fmt == "table":
         return format_table(results)

@@ -51,8 +51,9 @@ bench: setup
 	cd bench && ../$(BIN)/python run.py
 
 lint: setup
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench ontology
+	$(BIN)/ruff format --check src tests bench ontology
+	$(BIN)/mypy
 
 clean:
 	rm -rf $(VENV) .itukg .pytest_cache

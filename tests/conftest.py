@@ -56,13 +56,6 @@ def ask(corpus_store):
     graph = open_read(corpus_store)
 
     def ask(name: str, **params: str) -> list[dict[str, str]]:
-        results = run(graph, load_query(name), params)
-        return [
-            {
-                c: (t.value if t is not None else None)
-                for c, t in zip(results.columns, row, strict=True)
-            }
-            for row in results.rows
-        ]
+        return run(graph, load_query(name), params).records(missing=None)
 
     return ask

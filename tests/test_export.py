@@ -33,6 +33,7 @@ def _rows(store, name, **params):
             for row in results.rows]  # fmt: skip
 
 
+@pytest.mark.graphviz
 @pytest.mark.parametrize("view", VIEWS)
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_every_view_in_every_format(graph_store, tmp_path, view, fmt):
@@ -109,6 +110,7 @@ def _hostile_graph():
     return graph
 
 
+@pytest.mark.graphviz
 def test_document_text_is_escaped_everywhere(tmp_path):
     graph = _hostile_graph()
     page = to_html(graph, HOSTILE)
@@ -129,6 +131,7 @@ def _chromium() -> str:
     return path
 
 
+@pytest.mark.chromium
 def test_html_page_renders_offline_in_chromium(graph_store, tmp_path):
     graph = build_view(graph_store, "mandates")
     page = write(graph, "html", tmp_path / "mandates.html", "Mandates")
@@ -172,6 +175,7 @@ def schemas(tmp_path_factory) -> dict[str, etree.XMLSchema]:
             for fmt in ("graphml", "gexf")}  # fmt: skip
 
 
+@pytest.mark.jgrapht
 @pytest.mark.parametrize("view", VIEWS)
 @pytest.mark.parametrize("fmt", ["graphml", "gexf"])
 def test_graphml_and_gexf_are_valid_against_their_schemas(graph_store, tmp_path, schemas,
@@ -192,6 +196,7 @@ def _gexf_for_schema(doc):
     return doc
 
 
+@pytest.mark.jgrapht
 def test_the_schemas_catch_a_broken_file(graph_store, tmp_path, schemas):
     """The validation can fail: an edge without its target is rejected by both schemas."""
     graph = build_view(graph_store, "mandates")

@@ -116,10 +116,12 @@ def _reason(graph: rdflib.Graph, tmp_path) -> None:
         sync_reasoner(world, infer_property_values=False, debug=0)
 
 
+@pytest.mark.java
 def test_ontology_is_consistent_under_hermit(tmp_path):
     _reason(_graph(), tmp_path)  # raises OwlReadyInconsistentOntologyError if not
 
 
+@pytest.mark.java
 def test_reasoner_catches_an_inconsistent_ontology(tmp_path):
     from owlready2 import OwlReadyInconsistentOntologyError
 

@@ -73,6 +73,7 @@ def test_rdflib_sparqlstore_reads_the_endpoint(endpoint, ask):
     assert local <= {str(row[0]) for row in remote}
 
 
+@pytest.mark.curl
 def test_curl_gets_every_results_format(endpoint):
     curl = shutil.which("curl")
     assert curl, "curl is needed by this test"

@@ -36,4 +36,8 @@ class StoreError(ItukgError):
 
 
 class QueryError(ItukgError):
-    """A query that cannot be found, bound or run."""
+    """A query that cannot be bound or run."""
+
+
+class UnknownQuery(QueryError):
+    """No question of the library has that name (an endpoint answers 404)."""

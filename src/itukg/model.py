@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from itukg.enums import ChangeKind, Part, Status
 from itukg.namespaces import slug
 
 
@@ -133,7 +134,7 @@ class Section:
     """
 
     heading: str
-    kind: str
+    kind: Part
     section_kind: str
     modality: str | None
     line: int
@@ -175,7 +176,7 @@ class Annex:
 class Change:
     """A tracked change between a draft and the text it revises."""
 
-    kind: str  # insertion | deletion | substitution | renumbering
+    kind: ChangeKind
     where: str
     line: int
     old: str | None
@@ -194,7 +195,7 @@ class Resolution:
     number: str
     revision_place: str | None
     revision_year: int | None
-    status: str  # in-force | draft
+    status: Status
     title: str
     line: int
     end_line: int
@@ -204,7 +205,7 @@ class Resolution:
     changes: list[Change] = field(default_factory=list)
     supersedes: str | None = None
     notes: list[str] = field(default_factory=list)
-    previous_revision: tuple[str, int] | None = None  # (place, year) of the revised text
+    previous_revision: tuple[str | None, int] | None = None  # (place, year) of the revised text
     old_enacting: str | None = None
 
     @property

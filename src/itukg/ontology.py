@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from itukg.enums import Part
 from itukg.namespaces import BODY, ITU, SECTION_KIND, SECTOR, SESSION, TOPIC, local_name
 
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
@@ -111,7 +112,7 @@ class SectionKind:
     id: str
     label: str
     alt_labels: tuple[str, ...]
-    part: str  # "preamble" | "operative"
+    part: Part
     infinitive: str | None
 
 
@@ -299,7 +300,7 @@ def load_vocabulary(directory: Path | None = None) -> Vocabulary:
                 id=local_name(iri),
                 label=pref[0],
                 alt_labels=tuple(_str_values(graph, subject, _SKOS + "altLabel")),
-                part="operative" if parts and parts[0].endswith("Operative") else "preamble",
+                part=Part.OPERATIVE if parts and parts[0].endswith("Operative") else Part.PREAMBLE,
                 infinitive=infinitive[0] if infinitive else None,
             )
         elif iri.startswith(SESSION):

@@ -106,7 +106,7 @@ def resolve(
             continue
         actors = [a for a in conjunct.actors if a in vocabulary.actors]
         if conjunct.role:
-            officials = _officials(conjunct.role, actors, vocabulary, context)
+            officials = _officials(conjunct.role, actors, vocabulary)
             if not actors and not conjunct.modifier:
                 # "the Directors": all of them; "the Director": the one of the writer's Sector
                 within = context if conjunct.plural_role else Context(context.sector, True)
@@ -114,7 +114,7 @@ def resolve(
             actors = officials
             pending_role = conjunct.role if conjunct.plural_role else None
         elif pending_role and actors:
-            officials = _officials(pending_role, actors, vocabulary, context)
+            officials = _officials(pending_role, actors, vocabulary)
             if len(officials) == len(actors):
                 actors = officials
             else:
@@ -127,7 +127,7 @@ def resolve(
     return [_ref(vocabulary.actors[a]) for a in found], unresolved
 
 
-def _officials(role: str, bodies: list[str], vocabulary: Vocabulary, context: Context) -> list[str]:
+def _officials(role: str, bodies: list[str], vocabulary: Vocabulary) -> list[str]:
     """The holders of an office of class role that head the given bodies."""
     holders = vocabulary.actors_of_class(role)
     result = []

@@ -21,6 +21,7 @@ from itukg.annotate.citations import (
 from itukg.annotate.mandates import read_clause
 from itukg.annotate.nlp import pipeline_for
 from itukg.annotate.references import annex_references, clause_references
+from itukg.enums import Part
 from itukg.model import Document, Mandate, Resolution
 from itukg.ontology import Vocabulary, load_vocabulary, ontology_dir
 
@@ -61,7 +62,7 @@ def annotate_resolution(resolution: Resolution, nlp: Any, vocabulary: Vocabulary
     for section, heading_doc in zip(resolution.sections, headings, strict=True):
         context = Context(sector, section.modality in _AUTHORITY)
         heading = None
-        if section.kind == "operative" and section.addressee_text:
+        if section.kind == Part.OPERATIVE and section.addressee_text:
             heading = read_phrase(heading_doc, 0, len(heading_doc.text), vocabulary, context)
             section.addressees = heading.addressees
             section.collaborators = heading.collaborators
@@ -71,7 +72,7 @@ def annotate_resolution(resolution: Resolution, nlp: Any, vocabulary: Vocabulary
             position += 1
             _cite(clause, doc, resolution, vocabulary)
             clause.topics = _topics(doc)
-            if section.kind != "operative" or not section.modality:
+            if section.kind != Part.OPERATIVE or not section.modality:
                 continue
             reading = read_clause(doc, heading, vocabulary, context)
             clause.addressees = reading.addressees

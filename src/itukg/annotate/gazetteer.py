@@ -55,7 +55,7 @@ def _unique(entries: list[Entry]) -> list[Entry]:
 
 def entity_entries(vocabulary: Vocabulary) -> list[Entry]:
     """Names of actors, collective labels, role words and instruments."""
-    entries = []
+    entries: list[Entry] = []
     for actor in vocabulary.actors.values():
         entries.extend(Entry(ACTOR, actor.id, _without_article(n)) for n in actor.names)
     for cls, labels in vocabulary.collective_labels.items():

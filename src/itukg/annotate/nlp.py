@@ -103,11 +103,11 @@ def build_pipeline(directory: Path | None = None) -> Any:
     # spaCy's 1,000,000-character guard is for its parser and NER models, which this
     # pipeline has none of: rules are linear, so any clause the reader accepts is taken
     nlp.max_length = MAX_CHARS
-    ruler = nlp.add_pipe(
+    ruler: Any = nlp.add_pipe(
         "entity_ruler", config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True}
     )
     ruler.add_patterns([_pattern(nlp, e) for e in entity_entries(vocabulary)])
-    topics = nlp.add_pipe(
+    topics: Any = nlp.add_pipe(
         "span_ruler",
         name="topic_ruler",
         config={"spans_key": "topics", "phrase_matcher_attr": "LOWER"},

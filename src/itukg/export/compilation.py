@@ -59,11 +59,7 @@ class Compilation:
 def _versions(store: Any) -> list[dict[str, str]]:
     from itukg.query.questions import load_query, run
 
-    results = run(store, load_query("versions"))
-    return [
-        {c: (t.value if t is not None else "") for c, t in zip(results.columns, row, strict=True)}
-        for row in results.rows
-    ]
+    return run(store, load_query("versions")).records()
 
 
 def choose_versions(store: Any, wanted: list[str]) -> list[dict[str, str]]:
@@ -100,7 +96,7 @@ def compile_versions(store: Any, wanted: list[str]) -> Compilation:
     for index, column in enumerate(columns):
         results = run(store, clauses_query, {"version": column.version})
         names = results.columns
-        rows = [dict(zip(names, row, strict=True)) for row in results.rows]
+        rows: list[dict[str, Any]] = [dict(zip(names, row, strict=True)) for row in results.rows]
         for position, row in enumerate(rows):
             kind = row["kind"].value
             parts[kind] = row["part"].value

@@ -49,11 +49,7 @@ def build_view(store: Any, view: str, filters: ViewFilters | None = None) -> Any
     if view not in VIEWS:
         raise QueryError(f"unknown view '{view}' (views: {', '.join(VIEWS)})")
     params = _params(view, filters)
-    results = run(store, load_query(f"view-{view}"), params)
-    rows = [
-        {c: (t.value if t is not None else "") for c, t in zip(results.columns, row, strict=True)}
-        for row in results.rows
-    ]
+    rows = run(store, load_query(f"view-{view}"), params).records()
     graph = nx.DiGraph(view=view)
     {"citations": _citations, "mandates": _mandates, "overlaps": _overlaps}[view](graph, rows)
     if filters.focus:

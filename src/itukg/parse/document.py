@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import cast
 
+from itukg.enums import ChangeKind, Status
 from itukg.errors import InputError
 from itukg.model import Annex, AnnexItem, Change, Clause, Document, Resolution, Section
 from itukg.ontology import Vocabulary, load_vocabulary
@@ -250,7 +252,7 @@ class _Parser:
             number=title.number,
             revision_place=place,
             revision_year=year,
-            status="draft" if draft or previous else "in-force",
+            status=Status.DRAFT if draft or previous else Status.IN_FORCE,
             title=_join_title(subject),
             line=title.line.number,
             end_line=title.line.number,
@@ -263,7 +265,7 @@ class _Parser:
         if previous:
             resolution.changes.append(
                 Change(
-                    "substitution",
+                    ChangeKind.SUBSTITUTION,
                     "title",
                     title.line.number,
                     f"{previous[0]}, {previous[1]}",
@@ -296,7 +298,9 @@ class _Parser:
                     return [(session.place, session.year)]
         pairs = revision_pairs(text)
         if pairs:
-            dated = [(self.vocabulary.canonical_place(p), y) for p, y in pairs]
+            dated: list[tuple[str | None, int]] = [
+                (self.vocabulary.canonical_place(p), y) for p, y in pairs
+            ]
             return sorted(dict.fromkeys(dated), key=lambda d: d[1])[-2:]
         if m := _REVISION.match(text):
             return [(None, int(m.group("year")))]
@@ -330,14 +334,14 @@ class _Parser:
                     old_heading = before
                     author, date = _made_by(line.revision)
                     resolution.changes.append(
-                        Change("substitution", f"heading {heading.heading}", line.number,
+                        Change(ChangeKind.SUBSTITUTION, f"heading {heading.heading}", line.number,
                                before.heading, heading.heading, author=author, date=date)
                     )  # fmt: skip
             elif unlabelled and (pair := self.headings.match_pair(text)):
                 old_heading, heading = pair
                 resolution.changes.append(
                     Change(
-                        "substitution",
+                        ChangeKind.SUBSTITUTION,
                         f"heading {heading.heading}",
                         line.number,
                         old_heading.heading,
@@ -377,7 +381,7 @@ class _Parser:
             if first is None or first.style == "dash"
             else ("num" if first.style == "num" else "alpha")
         )
-        styles = {"num": {"num"}, "alpha": {"alpha", "roman", "compound"}}.get(family, set())
+        styles = {"num": {"num"}, "alpha": {"alpha", "roman", "compound"}}.get(family or "", set())
         readings: dict[int, Numbering] = {}
         if family:
             indexed = [
@@ -385,11 +389,11 @@ class _Parser:
                 for i, (_, label, _) in enumerate(entries)
                 if label is not None and label.style in styles
             ]
-            for (i, _), reading in zip(
+            for (i, _), numbering in zip(
                 indexed, read_sequence([t for _, t in indexed], family), strict=True
             ):
-                readings[i] = reading
-        renumbered = any(r.kind == "renumbering" for r in readings.values())
+                readings[i] = numbering
+        renumbered = any(r.kind == ChangeKind.RENUMBERING for r in readings.values())
         nesting = Nesting()
         last_top: Clause | None = None
         dash_counts: dict[str, int] = {}
@@ -398,16 +402,19 @@ class _Parser:
             old_label = None
             inserted = False
             if reading is not None and reading.kind != "item":
-                label = Label(reading.new, family, reading.value)
+                # a kept label has a new text, and a section with readings has a family
+                label = Label(cast(str, reading.new), cast(str, family), reading.value)
                 old_label = reading.old
-                inserted = reading.kind == "insertion" and renumbered
+                inserted = reading.kind == ChangeKind.INSERTION and renumbered
                 where = f"{section.heading} {reading.new}"
-                if reading.kind == "renumbering":
+                if reading.kind == ChangeKind.RENUMBERING:
                     resolution.changes.append(
-                        Change("renumbering", where, line.number, reading.old, reading.new)
+                        Change(ChangeKind.RENUMBERING, where, line.number, reading.old, reading.new)
                     )
                 elif inserted:
-                    resolution.changes.append(Change("insertion", where, line.number, None, body))
+                    resolution.changes.append(
+                        Change(ChangeKind.INSERTION, where, line.number, None, body)
+                    )
                 elif reading.kind == "out-of-sequence":
                     resolution.notes.append(
                         f"line {line.number}: label {reading.new} is out of sequence"
@@ -420,7 +427,8 @@ class _Parser:
             elif is_sub and last_top is not None:
                 local = label.text
                 if label.style == "dash":
-                    count = dash_counts[last_top.label] = dash_counts.get(last_top.label, 0) + 1
+                    top = last_top.label or ""
+                    count = dash_counts[top] = dash_counts.get(top, 0) + 1
                     local = f"{label.text}{count}"
                 full = f"{last_top.label} {local}"
             elif label.style == "dash":
@@ -516,7 +524,15 @@ def _tracked(resolution: Resolution, section: Section, clause: Clause, line: Lin
     if revision.old is None:
         clause.inserted = True
         resolution.changes.append(
-            Change("insertion", where, line.number, None, clause.text, author=author, date=date)
+            Change(
+                ChangeKind.INSERTION,
+                where,
+                line.number,
+                None,
+                clause.text,
+                author=author,
+                date=date,
+            )
         )
         return
     old_label, old_body = split_label(revision.old)
@@ -525,7 +541,7 @@ def _tracked(resolution: Resolution, section: Section, clause: Clause, line: Lin
         clause.old_label = old_label.text
         labels = {old_label.text.strip("()"), clause.local_label.strip("()")}
         resolution.changes.append(
-            Change("renumbering", where, line.number, old_label.text, clause.local_label,
+            Change(ChangeKind.RENUMBERING, where, line.number, old_label.text, clause.local_label,
                    author=author, date=date)
         )  # fmt: skip
     if old_body == clause.text:
@@ -540,7 +556,7 @@ def _tracked(resolution: Resolution, section: Section, clause: Clause, line: Lin
         )  # fmt: skip
 
 
-def _made_by(revision: Revision) -> tuple[str | None, str | None]:
+def _made_by(revision: Revision | None) -> tuple[str | None, str | None]:
     """Author and date of a line's changes (its first change's), for changes read whole."""
-    first = revision.changes[0] if revision.changes else None
+    first = revision.changes[0] if revision and revision.changes else None
     return (first.author, first.date) if first else (None, None)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from itukg.enums import Part
 from itukg.ontology import SectionKind, Vocabulary
 
 MAX_HEADING_CHARS = 400
@@ -34,7 +35,6 @@ class HeadingMatcher:
             for label in (kind.label, *kind.alt_labels):
                 words.append((label, kind))
         words.sort(key=lambda w: -len(w[0]))
-        self._words = words
         self._by_word = {label: kind for label, kind in words}
         self._infinitives = sorted(
             ((k.infinitive, k) for k in vocabulary.section_kinds.values() if k.infinitive),
@@ -77,7 +77,7 @@ class HeadingMatcher:
             return None
         kind = self._by_word[m.group("word")]
         rest = m.group("rest").strip().rstrip(",:").strip()
-        if kind.part == "preamble":
+        if kind.part == Part.PREAMBLE:
             return HeadingMatch(kind, None, "", _tidy(text)) if not rest else None
         if rest.startswith(("that ", "that,")):
             return None

@@ -90,8 +90,12 @@ class Nesting:
             return self._top(label)
         if self.top_style == "alpha" and label.style == "roman" and label.ambiguous_letter():
             as_letter = Label(label.text, "alpha", letter_value(label.text))
-            in_items = self.last_sub is not None and self.last_sub.style == "roman"
-            if in_items and label.value == self.last_sub.value + 1:
+            last_sub = self.last_sub
+            if (
+                last_sub is not None
+                and last_sub.style == "roman"
+                and label.value == last_sub.value + 1
+            ):
                 return self._sub(label)
             if self.last_top is not None and self.last_top.value + 1 == as_letter.value:
                 return self._top(as_letter)

@@ -20,7 +20,9 @@ from __future__ import annotations
 import re
 from copy import deepcopy
 from dataclasses import dataclass
+from typing import TypeAlias
 
+from itukg.enums import ChangeKind, Status
 from itukg.model import Change, Clause, Resolution, Section
 from itukg.parse.labels import Label, letter_value, roman_value
 
@@ -73,6 +75,10 @@ def _is_roman(token: str) -> bool:
 BEAM = 64  # reading states kept per label: far more than real track changes produce
 
 
+_Path: TypeAlias = "tuple[Numbering, _Path] | None"
+"""A reading path as a linked list: (this token's reading, the path before it)."""
+
+
 def read_sequence(tokens: list[str], family: str) -> list[Numbering]:
     """Read a section's label tokens ('1', '12', 'fh', 'ii' …) as old and new labels.
 
@@ -82,10 +88,9 @@ def read_sequence(tokens: list[str], family: str) -> list[Numbering]:
     suffix = "" if family == "num" else ")"
     # a path is a linked list (reading, previous path), so that offering a state costs
     # the same however long the section is; only the BEAM cheapest states are carried on
-    Path = tuple[Numbering, "Path"] | None
-    best: dict[tuple[int, int], tuple[float, Path]] = {(0, 0): (0.0, None)}
+    best: dict[tuple[int, int], tuple[float, _Path]] = {(0, 0): (0.0, None)}
     for token in tokens:
-        step: dict[tuple[int, int], tuple[float, Path]] = {}
+        step: dict[tuple[int, int], tuple[float, _Path]] = {}
 
         def offer(state, cost, reading, prev_cost, prev_path, step=step):
             total = prev_cost + cost
@@ -104,10 +109,14 @@ def read_sequence(tokens: list[str], family: str) -> list[Numbering]:
             if value is not None and value == o + 1 == m + 1:
                 offer((value, value), 0, Numbering(label, label, "unchanged", value), cost, path)
             if value is not None and value == m + 1:
-                offer((o, value), 1, Numbering(None, label, "insertion", value), cost, path)
+                offer(
+                    (o, value), 1, Numbering(None, label, ChangeKind.INSERTION, value), cost, path
+                )
             for old, new, old_value, new_value in splits:
                 if old_value == o + 1 and new_value == m + 1:
-                    reading = Numbering(old + suffix, new + suffix, "renumbering", new_value)
+                    reading = Numbering(
+                        old + suffix, new + suffix, ChangeKind.RENUMBERING, new_value
+                    )
                     offer((o + 1, m + 1), 1, reading, cost, path)
             if may_be_item:
                 offer((o, m), item_cost, Numbering(label, label, "item"), cost, path)
@@ -167,7 +176,7 @@ def read_text(
                 m.end(),
                 new_text,
                 old_text,
-                Change("substitution", where, line, old_text, new_text, uncertain),
+                Change(ChangeKind.SUBSTITUTION, where, line, old_text, new_text, uncertain),
             )
         )
         glued = _GLUED_NUMBER.search(text[: m.start()])
@@ -181,7 +190,7 @@ def read_text(
                     new_number,
                     glued.group("old"),
                     Change(
-                        "substitution",
+                        ChangeKind.SUBSTITUTION,
                         where,
                         line,
                         glued.group("old"),
@@ -203,7 +212,9 @@ def read_text(
                     m.end() + len(old_title),
                     m.group(0),
                     old_title,
-                    Change("substitution", where, line, old_title, m.group(0), uncertain=True),
+                    Change(
+                        ChangeKind.SUBSTITUTION, where, line, old_title, m.group(0), uncertain=True
+                    ),
                 )
             )
     end = _END_PAIR.search(text)
@@ -214,14 +225,14 @@ def read_text(
                 end.end(),
                 end.group("new"),
                 end.group("old"),
-                Change("substitution", where, line, end.group("old"), end.group("new")),
+                Change(ChangeKind.SUBSTITUTION, where, line, end.group("old"), end.group("new")),
             )
         )
     spans = _without_overlaps(spans)
     draft, old = text, text
-    for start, stop, new_text, old_text, _ in sorted(spans, key=lambda s: -s[0]):
-        draft = draft[:start] + new_text + draft[stop:]
-        old = old[:start] + old_text + old[stop:]
+    for begin, finish, new_text, old_text, _ in sorted(spans, key=lambda s: -s[0]):
+        draft = draft[:begin] + new_text + draft[finish:]
+        old = old[:begin] + old_text + old[finish:]
     return TextReading(draft, old, [s[4] for s in sorted(spans, key=lambda s: s[0])])
 
 
@@ -254,7 +265,7 @@ def resolve_text_residue(resolutions: list[Resolution]) -> None:
         sorted({r.title for r in resolutions if len(r.title) > 20}, key=len, reverse=True)
     )
     for resolution in resolutions:
-        if resolution.status != "draft":
+        if resolution.status != Status.DRAFT:
             continue
         if resolution.enacting:
             enacting = read_text(resolution.enacting, "enacting", resolution.line, set(), [])
@@ -282,7 +293,7 @@ def previous_version(draft: Resolution) -> Resolution | None:
         number=draft.number,
         revision_place=place,
         revision_year=year,
-        status="in-force",
+        status=Status.IN_FORCE,
         title=draft.title,
         line=draft.line,
         end_line=draft.end_line,
@@ -309,7 +320,7 @@ def previous_version(draft: Resolution) -> Resolution | None:
                     old_labels[clause.label] = label
             else:
                 parent = old_labels.get(clause.parent, clause.parent)
-                label = f"{parent} {clause.label.split(' ', 1)[1]}"
+                label = f"{parent} {(clause.label or '').split(' ', 1)[1]}"
             copy.clauses.append(
                 Clause(
                     label=label,

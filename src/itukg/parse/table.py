@@ -27,9 +27,7 @@ class Column:
 
     header: str
     body: str | None  # ontology id of the conference the header names
-    session_year: int | None
     lines: list[Line] = field(default_factory=list)
-    cells: int = 0
 
 
 @dataclass
@@ -37,11 +35,9 @@ class Table:
     """A compilation table found in the text (line numbers are 1-based, inclusive)."""
 
     header_line: int
-    first_line: int
     last_line: int
     columns: list[Column]
     rows: int
-    complete: bool  # the last row has all its cells
 
 
 def find_tables(lines: list[Line], vocabulary: Vocabulary) -> list[Table]:
@@ -78,8 +74,7 @@ def _header_at(lines: list[Line], start: int, vocabulary: Vocabulary):
         body = vocabulary.actor_by_acronym(match.group("acronym")) if match else None
         if body is None or "GoverningBody" not in body.classes:
             break
-        year = match.group("year")
-        columns.append(Column(line.text, body.id, 2000 + int(year) if year else None))
+        columns.append(Column(line.text, body.id))
         last = index
         index += 1
     if len(columns) < MIN_COLUMNS:
@@ -100,17 +95,13 @@ def _read_table(lines: list[Line], start: int, last_header: int, columns: list[C
         if cell_index < 0:
             continue
         column = columns[cell_index % width]
-        if line.indent > 0:
-            column.cells += 1
         if line.text:
             column.lines.append(Line(line.number, line.raw, line.text, 0, line.notes))
             last_line = line.number
     cells = cell_index + 1
     return Table(
         header_line=lines[start].number,
-        first_line=lines[start].number,
         last_line=last_line,
         columns=columns,
         rows=-(-cells // width),
-        complete=cells % width == 0,
     )

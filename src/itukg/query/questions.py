@@ -16,8 +16,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from itukg.errors import QueryError
+from itukg.errors import QueryError, UnknownQuery
 from itukg.namespaces import PREFIXES, expand
 from itukg.ontology import queries_dir
 
@@ -94,7 +95,7 @@ def load_query(name_or_path: str, directory: Path | None = None) -> QueryFile:
         path = (directory or queries_dir()) / f"{name_or_path.removesuffix('.rq')}.rq"
     if not path.exists():
         known = ", ".join(p.stem for p in sorted((directory or queries_dir()).glob("*.rq")))
-        raise QueryError(f"no query named '{name_or_path}' (known: {known})")
+        raise UnknownQuery(f"no query named '{name_or_path}' (known: {known})")
     return parse_query_text(path.stem, path.read_text(encoding="utf-8"), path)
 
 
@@ -110,6 +111,7 @@ def bind_parameters(query: QueryFile, values: dict[str, str]):
             raise QueryError(
                 f"query '{query.name}' has no parameter '{name}' (parameters: {known})"
             )
+        term: ox.NamedNode | ox.Literal
         if param.type == "iri":
             try:
                 term = ox.NamedNode(expand(value))
@@ -128,7 +130,16 @@ def bind_parameters(query: QueryFile, values: dict[str, str]):
 @dataclass
 class Results:
     columns: list[str]
-    rows: list[list[object]]  # pyoxigraph terms or None
+    rows: list[list[Any]]  # pyoxigraph terms or None (or plain strings, for a listing)
+
+    def records(self, missing: str | None = "") -> list[dict[str, Any]]:
+        """The rows as dicts of plain values (IRIs and literal forms); an unbound
+        variable gives `missing`."""
+        return [
+            {c: (getattr(t, "value", t) if t is not None else missing)
+             for c, t in zip(self.columns, row, strict=True)}
+            for row in self.rows
+        ]  # fmt: skip
 
 
 def run(store, query: QueryFile, values: dict[str, str] | None = None) -> Results:
@@ -206,4 +217,4 @@ def is_update(text: str) -> bool:
     body = re.sub(r"#[^\n]*", " ", body)
     body = re.sub(r"(?i)\b(?:PREFIX\s+[^\s:]*:|BASE)\s*", " ", body)
     first = re.search(r"[A-Za-z]+", body)
-    return bool(first) and first.group(0).upper() in _UPDATE_WORDS
+    return first is not None and first.group(0).upper() in _UPDATE_WORDS

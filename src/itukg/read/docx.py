@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from itukg.enums import ChangeKind
 from itukg.errors import InputError
 from itukg.read.text import Line, Revision, SourceText, TrackedChange, check_file, clean_line
 
@@ -265,14 +266,18 @@ def _changes(segments: list[_Segment]) -> list[TrackedChange]:
         following = runs[index + 1] if index + 1 < len(runs) else None
         if run.state == "del" and following is not None and following.state == "ins":
             changes.append(
-                TrackedChange("substitution", run.text.strip(), following.text.strip(),
+                TrackedChange(ChangeKind.SUBSTITUTION, run.text.strip(), following.text.strip(),
                               following.author or run.author, following.date or run.date)
             )  # fmt: skip
             index += 2
             continue
         if run.state == "del" and run.text.strip():
-            changes.append(TrackedChange("deletion", run.text.strip(), None, run.author, run.date))
+            changes.append(
+                TrackedChange(ChangeKind.DELETION, run.text.strip(), None, run.author, run.date)
+            )
         elif run.state == "ins" and run.text.strip():
-            changes.append(TrackedChange("insertion", None, run.text.strip(), run.author, run.date))
+            changes.append(
+                TrackedChange(ChangeKind.INSERTION, None, run.text.strip(), run.author, run.date)
+            )
         index += 1
     return changes

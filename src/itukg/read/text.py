@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from itukg.enums import ChangeKind
 from itukg.errors import InputError
 
 MAX_BYTES = 32 * 1024 * 1024  # ten times the largest ITU text (the Final Acts of a PP)
@@ -41,7 +42,7 @@ class TrackedChange:
     """A change a word processor tracked (read from a .docx): kind is insertion, deletion
     or substitution; old and new are the texts taken out and put in."""
 
-    kind: str
+    kind: ChangeKind
     old: str | None
     new: str | None
     author: str | None = None

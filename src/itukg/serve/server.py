@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from itukg.errors import ItukgError
+from itukg.errors import ItukgError, UnknownQuery
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 MAX_BODY = 1 << 20  # bytes of a POSTed query
@@ -105,7 +105,7 @@ def execute(store: Any, text: str, substitutions: dict, formats: tuple[str, str]
     if isinstance(answer, ox.QueryBoolean):
         body = sparql_results.boolean(bool(answer), results_format)
         return Answer(200, sparql_results.MEDIA_TYPES[results_format], body.encode("utf-8"))
-    rows = []
+    rows: list[Any] = []  # solutions or triples
     truncated = False
     for item in answer:
         if len(rows) == limit:
@@ -330,12 +330,12 @@ def make_handler(workers: Workers, limit: int, log: Any = None):
         def _named(self, name: str, params: dict) -> None:
             try:
                 if not re.fullmatch(r"[\w-]+", name):  # a library name, never a path
-                    raise ItukgError(f"no query named '{name}'")
+                    raise UnknownQuery(f"no query named '{name}'")
                 query = load_query(name)
                 values = {k: v[0] for k, v in params.items() if k != "format"}
                 substitutions = bind_parameters(query, values)
             except ItukgError as err:
-                status = HTTPStatus.NOT_FOUND if "no query" in str(err) else 400
+                status = HTTPStatus.NOT_FOUND if isinstance(err, UnknownQuery) else 400
                 self._send(_error(status, str(err)))
                 return
             formats = self._formats(params)
@@ -383,7 +383,8 @@ def serve(
         pool.close()
         raise ItukgError(f"cannot listen on {host}:{port}: {err.strerror or err}") from None
     server.daemon_threads = True
-    url = f"http://{server.server_address[0]}:{server.server_address[1]}/"
+    address = server.server_address
+    url = f"http://{address[0]!s}:{address[1]}/"
     if ready:
         ready(url)
     try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 from conftest import CLEAN, CORPUS, ROOT, run_cli
@@ -108,7 +109,7 @@ def test_bad_input_fails_clearly_and_keeps_the_store(
     bad.mkdir()
     shutil.copy(CLEAN / "pp_resolution.txt", bad / "a_good.txt")
     (bad / name).write_bytes(content)
-    result = run_cli("build", str(bad), "--store", str(built_store))
+    result = run_cli("build", str(bad), "--store", str(built_store), "--strict")
     assert result.returncode == 2
     assert expected in result.stderr
     assert "Traceback" not in result.stderr
@@ -162,3 +163,39 @@ def test_help_on_every_command():
     for command in ("", "build", "parse", "stats", "query"):
         result = run_cli(*([command] if command else []), "--help")
         assert result.returncode == 0 and "Usage:" in result.stdout
+
+
+def test_a_folder_build_reads_every_file_it_can_and_reports_the_others(built_store, tmp_path):
+    """Without --strict one bad file does not lose the corpus: the good ones are built, the
+    bad ones are named with their line and reason, in the report too, and the exit is 2."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(CLEAN / "pp_resolution.txt", folder / "a_good.txt")
+    shutil.copy(CLEAN / "ra_resolution.txt", folder / "c_good.txt")
+    (folder / "b_binary.txt").write_bytes(b"RESOLUTION 1\n\x00\x01binary")
+    (folder / "d_words.txt").write_text("Only a few words,\nno resolution.\n", encoding="utf-8")
+    report = tmp_path / "report.json"
+    result = run_cli("build", str(folder), "--store", str(built_store), "--report", str(report))
+    assert result.returncode == 2, result.stderr
+    assert f"refused: {folder / 'b_binary.txt'}:2: binary file (NUL byte)" in result.stderr
+    assert f"refused: {folder / 'd_words.txt'}: no resolution found" in result.stderr
+    assert "2 of 4 files refused" in result.stderr and "Traceback" not in result.stderr
+    assert _summary(built_store)["resolutions"] == 2
+    files = {Path(f["file"]).name: f for f in json.loads(report.read_text())["files"]}
+    assert files["a_good.txt"]["status"] == "read"
+    assert files["a_good.txt"]["resolutions"] == ["pp/212/bucharest-2022"]
+    assert files["b_binary.txt"] == files["b_binary.txt"] | {"status": "refused", "line": 2}
+    assert "binary file" in files["b_binary.txt"]["refused"]
+    assert files["d_words.txt"]["status"] == "refused"
+
+
+def test_a_build_where_no_file_can_be_read_stores_nothing(built_store, tmp_path):
+    before = _summary(built_store)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("", encoding="utf-8")
+    (folder / "b.txt").write_text("no resolution here\n", encoding="utf-8")
+    result = run_cli("build", str(folder), "--store", str(built_store))
+    assert result.returncode == 2
+    assert "none of the 2 files could be read; nothing was stored" in result.stderr
+    assert _summary(built_store) == before

@@ -8,28 +8,29 @@ from the assembly that calls `build`, so this module never imports a use.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from itukg.errors import InputError
 from itukg.model import Document
 
-INPUT_SUFFIXES = (".txt", ".docx")
+INPUT_SUFFIXES = (".txt", ".docx", ".xml")
 
 Enricher = Callable[[Any], str]
 """Adds to the stored graph (given its store target) and says what it added, in one line."""
 
 
 def collect_inputs(paths: Iterable[str | Path]) -> list[Path]:
-    """Files to read: each file given, and the texts (*.txt, *.docx) in each folder given."""
+    """Files to read: each file given, and the texts (*.txt, *.docx, *.xml) in each folder
+    given."""
     found: list[Path] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
             texts = sorted(p for p in path.iterdir() if p.suffix.lower() in INPUT_SUFFIXES)
             if not texts:
-                raise InputError(path, "folder holds no text to read (*.txt, *.docx)")
+                raise InputError(path, "folder holds no text to read (*.txt, *.docx, *.xml)")
             found.extend(texts)
         else:
             found.append(path)
@@ -38,36 +39,117 @@ def collect_inputs(paths: Iterable[str | Path]) -> list[Path]:
     return found
 
 
+@dataclass
+class FileResult:
+    """What became of one input file: what it held, or why it was refused."""
+
+    path: str
+    format: str | None = None
+    encoding: str | None = None
+    documents: int = 0
+    resolutions: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    error: InputError | None = None  # why it was refused
+
+    @property
+    def refused(self) -> str | None:
+        """The reason, as 'file:line: message'."""
+        return str(self.error) if self.error else None
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "file": self.path,
+            "status": "refused" if self.refused else "read",
+            "format": self.format,
+            "encoding": self.encoding,
+            "documents": self.documents,
+            "resolutions": self.resolutions,
+            "warnings": self.warnings,
+            "refused": self.error.message if self.error else None,
+            "line": self.error.line if self.error else None,
+        }
+
+
+def read_inputs(
+    paths: Iterable[Path],
+    strict: bool = True,
+    annotate: bool = True,
+    on_file: Callable[[FileResult], None] | None = None,
+) -> tuple[list[Document], list[FileResult]]:
+    """Parse (and annotate) every input, one file at a time.
+
+    strict: the first file that cannot be read stops the run with its file and line.
+    Otherwise a refused file is recorded with its reason and the others are read; an
+    unexpected fault in one file is recorded the same way rather than losing the rest.
+    """
+    from itukg.parse import parse_file
+
+    if annotate:
+        from itukg.annotate import annotate_documents
+    documents: list[Document] = []
+    results: list[FileResult] = []
+    for path in paths:
+        result = FileResult(str(path))
+        try:
+            document = parse_file(path)
+            if annotate:
+                annotate_documents([document])
+        except InputError as err:
+            if strict:
+                raise
+            result.error = err
+        except Exception as err:  # a fault of ours on one file must not lose the others
+            if strict:
+                raise
+            result.error = InputError(
+                path, f"internal error while reading: {type(err).__name__}: {err}"
+            )
+        else:
+            documents.append(document)
+            result.format, result.encoding = document.format, document.encoding
+            result.documents = 1
+            result.resolutions = [r.id for r in document.resolutions]
+            result.warnings = list(document.notes) + [
+                f"{r.id}: {note}" for r in document.resolutions for note in r.notes
+            ]
+        results.append(result)
+        if on_file:
+            on_file(result)
+    return documents, results
+
+
+def describe(result: FileResult) -> str:
+    """One line a person reads about a file that was read."""
+    n = len(result.resolutions)
+    read_as = "" if result.encoding in (None, "utf-8") else f" (read as {result.encoding})"
+    read_as += " (Word, tracked changes read)" if result.format == "docx" else ""
+    return f"parsed {Path(result.path).name}{read_as}: {n} resolution{'s' if n != 1 else ''}"
+
+
 def parse_inputs(
     paths: Iterable[Path], progress: Callable[[str], None] | None = None, annotate: bool = True
 ) -> list[Document]:
     """Parse (and annotate) every input; the first bad one stops the run with its file and line."""
-    from itukg.parse import parse_file
 
-    documents = []
-    for path in paths:
-        document = parse_file(path)
-        documents.append(document)
+    def on_file(result: FileResult) -> None:
         if progress:
-            n = len(document.resolutions)
-            read_as = "" if document.encoding == "utf-8" else f" (read as {document.encoding})"
-            read_as += " (Word, tracked changes read)" if document.format == "docx" else ""
-            progress(f"parsed {path.name}{read_as}: {n} resolution{'s' if n != 1 else ''}")
-    if annotate:
-        from itukg.annotate import annotate_documents
+            progress(describe(result))
 
-        annotate_documents(documents)
-        if progress:
-            mandates = sum(
-                1
-                for d in documents
-                for r in d.resolutions
-                for s in r.sections
-                for c in s.clauses
-                if c.mandate
-            )
-            progress(f"annotated: {mandates} mandates")
+    documents, _ = read_inputs(paths, strict=True, annotate=annotate, on_file=on_file)
+    if annotate and progress:
+        progress(f"annotated: {count_mandates(documents)} mandates")
     return documents
+
+
+def count_mandates(documents: Iterable[Document]) -> int:
+    return sum(
+        1
+        for d in documents
+        for r in d.resolutions
+        for s in r.sections
+        for c in s.clauses
+        if c.mandate
+    )
 
 
 @dataclass
@@ -75,6 +157,21 @@ class BuildReport:
     documents: int
     resolutions: int
     triples: int
+    files: list[FileResult] = field(default_factory=list)
+
+    @property
+    def refused(self) -> list[FileResult]:
+        return [f for f in self.files if f.refused]
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "files": [f.as_json() for f in self.files],
+            "read": len(self.files) - len(self.refused),
+            "refused": len(self.refused),
+            "documents": self.documents,
+            "resolutions": self.resolutions,
+            "triples": self.triples,
+        }
 
 
 def build(
@@ -84,13 +181,36 @@ def build(
     out_format: str | None = None,
     progress: Callable[[str], None] | None = None,
     enrich: Sequence[Enricher] = (),
+    strict: bool = True,
+    on_file: Callable[[FileResult], None] | None = None,
 ) -> BuildReport:
-    """Parse the inputs and build the graph; the store is replaced only if all went well.
-    Each enricher then adds to the stored graph (the build command passes overlaps)."""
+    """Parse the inputs and build the graph; the store is replaced only when the graph is
+    whole. Each enricher then adds to the stored graph (the build command passes overlaps).
+
+    strict: one file that cannot be read stops the build and leaves the store as it was.
+    Otherwise refused files are left out (each in the report with its reason) and the
+    others are built; when none can be read, nothing is stored. on_file hears of each
+    file as it is read (default: a progress line per file).
+    """
     from itukg.ontology import ontology_ntriples
     from itukg.rdf import documents_graph
 
-    documents = parse_inputs(collect_inputs(paths), progress)
+    def told(result: FileResult) -> None:
+        if on_file:
+            on_file(result)
+        elif progress and not result.error:
+            progress(describe(result))
+
+    inputs = collect_inputs(paths)
+    documents, files = read_inputs(inputs, strict=strict, on_file=told)
+    if not documents:
+        if len(files) == 1 and files[0].error:
+            raise files[0].error
+        raise InputError(
+            inputs[0].parent, f"none of the {len(files)} files could be read; nothing was stored"
+        )
+    if progress:
+        progress(f"annotated: {count_mandates(documents)} mandates")
     graph = documents_graph(documents)
     if out is not None:
         fmt = out_format or _format_for(out)
@@ -108,7 +228,8 @@ def build(
             message = enricher(store)
             if progress:
                 progress(message)
-    return BuildReport(len(documents), sum(len(d.resolutions) for d in documents), triples)
+    resolutions = sum(len(d.resolutions) for d in documents)
+    return BuildReport(len(documents), resolutions, triples, files)
 
 
 def _format_for(path: Path) -> str:

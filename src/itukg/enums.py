@@ -10,6 +10,22 @@ from __future__ import annotations
 from enum import StrEnum
 
 
+class TextKind(StrEnum):
+    """The kinds of text a conference, assembly or the Council adopts; each is a work with
+    versions, like a resolution."""
+
+    RESOLUTION = "resolution"
+    DECISION = "decision"
+    RECOMMENDATION = "recommendation"
+    OPINION = "opinion"
+
+    @property
+    def work_prefix(self) -> str:
+        """The segment before the number in a work's id: '' for a resolution ('pp/191'),
+        'decision-' for the others ('pp/decision-5'), so numbers of two kinds never meet."""
+        return "" if self is TextKind.RESOLUTION else f"{self.value}-"
+
+
 class Status(StrEnum):
     """A resolution version's standing: the text in force, or a draft revising it."""
 

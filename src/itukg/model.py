@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from itukg.enums import ChangeKind, Part, Status
+from itukg.enums import ChangeKind, Part, Status, TextKind
 from itukg.namespaces import slug
 
 
@@ -36,10 +36,11 @@ class ResolutionCitation:
     revision_year: int | None = None
     text: str = ""
     body_from: str = "text"
+    kind: TextKind = TextKind.RESOLUTION
 
     @property
     def work_id(self) -> str:
-        return f"{slug(self.body)}/{slug(self.number)}"
+        return f"{slug(self.body)}/{self.kind.work_prefix}{slug(self.number)}"
 
     @property
     def version_id(self) -> str | None:
@@ -207,10 +208,11 @@ class Resolution:
     notes: list[str] = field(default_factory=list)
     previous_revision: tuple[str | None, int] | None = None  # (place, year) of the revised text
     old_enacting: str | None = None
+    kind: TextKind = TextKind.RESOLUTION
 
     @property
     def work_id(self) -> str:
-        return f"{slug(self.body_id)}/{slug(self.number)}"
+        return f"{slug(self.body_id)}/{self.kind.work_prefix}{slug(self.number)}"
 
     @property
     def version_slug(self) -> str:

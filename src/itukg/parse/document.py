@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import cast
 
-from itukg.enums import ChangeKind, Status
+from itukg.enums import ChangeKind, Status, TextKind
 from itukg.errors import InputError
 from itukg.model import Annex, AnnexItem, Change, Clause, Document, Resolution, Section
 from itukg.ontology import Vocabulary, load_vocabulary
@@ -21,6 +21,7 @@ from itukg.parse.compare import differences
 from itukg.parse.cover import read_cover
 from itukg.parse.headings import HeadingMatcher
 from itukg.parse.labels import Label, Nesting, split_label
+from itukg.parse.layout import repair, tab_loose_labels
 from itukg.parse.residue import (
     Numbering,
     label_token,
@@ -32,14 +33,21 @@ from itukg.parse.residue import (
 from itukg.parse.table import find_tables
 from itukg.read.text import Line, Revision, SourceText
 
+_KINDS = "resolution|decision|recommendation|opinion"
 _TITLE = re.compile(
-    r"^(?P<marker>(?:draft\s+)?(?:new\s+|revised\s+)?)resolution\s+"
+    r"^(?:(?P<body>[A-Z][A-Za-z]{1,9}(?:-\d{2})?)\s+(?=(?:draft\s+|new\s+|revised\s+)*(?:"
+    + _KINDS
+    + r")\b))?"  # 'WTDC RESOLUTION 17', 'PP RESOLUTION 101': the body before the title
+    r"(?P<marker>(?:draft\s+)?(?:new\s+|revised\s+)?)(?P<kind>" + _KINDS + r")\s+"
     r"(?:(?P<prefix>ITU-[RTD])\s+)?"
     r"(?P<number>\[[^\]]{1,40}\]|[A-Z]{0,3}\d{1,4}(?:-\d{1,2})?[A-Z]?)"
-    r"\s*(?:\((?P<rev>[^()]*)\))?\s*$",
+    r"\s*(?:\(\s*(?P<rev>[^()]*?)\s*\)(?:\s*(?:\d{1,2}|\*{1,3}))?)?\s*$",  # a footnote mark after
     re.IGNORECASE,
 )
-_UPPER_TITLE = re.compile(r"^(?:DRAFT\s+)?(?:NEW\s+|REVISED\s+)?RESOLUTION\b")
+_UPPER_TITLE = re.compile(
+    r"^(?:[A-Z][A-Za-z]{1,9}(?:-\d{2})?\s+)?(?:DRAFT\s+)?(?:NEW\s+|REVISED\s+)?"
+    r"(?:RESOLUTION|DECISION|RECOMMENDATION|OPINION)\b"
+)
 _REVISION = re.compile(r"^(?:rev\.?\s*)?(?:(?P<place>[^\d,][^,]*?)\s*,\s*)?(?P<year>\d{4})$", re.I)
 _SESSION_REVISION = re.compile(r"^(?:rev\.?\s*)?(?P<acronym>[A-Z]{2,5}-\d{2,4})$", re.I)
 _YEAR_ONLY = re.compile(r"^\((?:rev\.?\s*)?(?P<year>\d{4})\)$", re.I)
@@ -59,6 +67,8 @@ class _Title:
     number: str
     revision: str | None
     marker: str
+    kind: TextKind = TextKind.RESOLUTION
+    body: str | None = None  # the acronym written before the title ('WTDC RESOLUTION 17')
 
 
 def parse_file(path, vocabulary: Vocabulary | None = None) -> Document:
@@ -169,13 +179,32 @@ class _Parser:
         m = _TITLE.match(line.text)
         if not m:
             return None
+        before = m.group("body")
+        if before and before.upper() not in _MARKERS and not self._governing(before):
+            return None  # a word before 'Resolution' that names no conference
         if not _UPPER_TITLE.match(line.text) and not self._enacting_follows(lines, index):
             return None
         previous = next((p.text for p in reversed(lines[:index]) if p.text), "")
         marker = m.group("marker").strip().upper()
+        if before and before.upper() in _MARKERS:
+            marker = (before.upper() + " " + marker).strip()
+            before = None
         if previous.upper() in _MARKERS:
             marker = (marker + " " + previous.upper()).strip()
-        return _Title(line, m.group("prefix"), m.group("number"), m.group("rev"), marker)
+        return _Title(
+            line,
+            m.group("prefix"),
+            m.group("number"),
+            m.group("rev"),
+            marker,
+            TextKind(m.group("kind").lower()),
+            before,
+        )
+
+    def _governing(self, acronym: str):
+        """The conference, assembly or Council an acronym names ('WTDC', 'PP-14')."""
+        actor = self.vocabulary.actor_by_acronym(re.sub(r"-\d{2}$", "", acronym))
+        return actor if actor is not None and "GoverningBody" in actor.classes else None
 
     def _enacting_follows(self, lines: list[Line], index: int) -> bool:
         following = [line for line in lines[index + 1 : index + 9] if line.text]
@@ -211,12 +240,17 @@ class _Parser:
                 body_start = i
                 break
             subject.append(line.text)
+        if body is None and title.body:
+            body = self._governing(title.body)
         if body is None and title.prefix:
             body = self._body_of_sector_prefix(title.prefix)
+        if body is None and title.revision and (m := _SESSION_REVISION.match(title.revision)):
+            body = self._governing(m.group("acronym").split("-")[0])  # (Rev.WRC-97) → WRC
         if body is None:
             raise InputError(
                 path,
-                f"cannot tell which conference or assembly adopted RESOLUTION {title.number}: "
+                f"cannot tell which conference or assembly adopted "
+                f"{title.kind.upper()} {title.number}: "
                 "no enacting line such as 'The Plenipotentiary Conference …,' follows the title",
                 title.line.number,
             )
@@ -249,6 +283,7 @@ class _Parser:
         resolution = Resolution(
             body=self.vocabulary.acronym_of(body.id),
             body_id=body.id,
+            kind=title.kind,
             number=title.number,
             revision_place=place,
             revision_year=year,
@@ -312,7 +347,7 @@ class _Parser:
         section: Section | None = None
         section_lines: list[tuple[Section, list[Line]]] = []
         annex: Annex | None = None
-        for line in lines:
+        for line in repair(lines, self.headings):
             text = line.text
             if not text:
                 continue
@@ -374,7 +409,7 @@ class _Parser:
 
     def _clauses(self, resolution: Resolution, section: Section, lines: list[Line]) -> None:
         """The clauses of a section; track-change residue in its labels is read first."""
-        entries = [(line, *split_label(line.text)) for line in lines]
+        entries = [(line, *split_label(line.text)) for line in tab_loose_labels(lines)]
         first = next((label for _, label, _ in entries if label is not None), None)
         family = (
             None

@@ -1,0 +1,143 @@
+"""Repair the layout damage that PDF conversions and web pages leave in ITU texts.
+
+Read from a PDF (or an XML or HTML rendering made from one), a text loses its line
+structure in three ways that hide headings and items from the parser:
+
+- a heading glued to the end of the previous paragraph: '… conference in 2022,
+  instructs the Directors of the Bureaux';
+- a heading glued between a paragraph and the first item under it: '…, resolves to
+  instruct the Secretary-General 1 to collaborate …';
+- numbered items run together on one line: '…; 10 to ensure …; 11 to report …'.
+
+Each repair splits one line into several, all keeping the source line number, so that
+reports still point at the line the text came from. A split is made only where the
+pieces read as what they must be: a heading the ontology knows (HeadingMatcher), and
+items whose numbers continue the sequence. A clean text has nothing to split.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import replace
+
+from itukg.enums import Part
+from itukg.parse.headings import HeadingMatcher
+from itukg.parse.labels import split_label
+from itukg.read.text import Line
+
+MAX_GLUED_HEADING = 160  # characters of a heading (with its addressees) glued to a text
+_BREAK = re.compile(r"[,;:.]\s+(?:and\s+)?")
+_ITEM_START = re.compile(r"\s(?P<label>\d{1,2}|[a-z]\)|[ivx]{1,5}\))\s+(?=[a-z])")
+_LOOSE_NUMBER = re.compile(r"^(?P<number>\d{1,3}) +(?P<body>[a-z].*)$")
+_RUN_ON = re.compile(r";\s+(?:and\s+)?(?P<label>\d{1,3})\s+(?=[a-z])")
+
+
+def repair(lines: Iterable[Line], headings: HeadingMatcher) -> list[Line]:
+    """The lines with glued headings and run-together items split apart."""
+    repaired: list[Line] = []
+    for line in lines:
+        for piece in _split_headings(line, headings):
+            repaired.extend(_split_items(piece))
+    return repaired
+
+
+def _piece(line: Line, text: str, first: bool) -> Line:
+    """A part of a line: same number and source, its own text (notes stay on the first)."""
+    return replace(line, text=text.strip(), notes=line.notes if first else (), revision=None)
+
+
+def _split_headings(line: Line, headings: HeadingMatcher) -> list[Line]:
+    text = line.text
+    if len(text) < 12 or line.revision is not None or headings.match(text) is not None:
+        return [line]
+    for brk in _BREAK.finditer(text):
+        start = brk.end()
+        rest = text[start:]
+        if not rest or not rest[0].islower():
+            continue
+        # the heading ends the line: '…, instructs the Directors of the Bureaux'
+        if len(rest) <= MAX_GLUED_HEADING and _is_glued_heading(rest, headings):
+            return [_piece(line, text[: brk.start() + 1], True), _piece(line, rest, False)]
+        # the heading stands before the first item: '…, resolves 1 to …'
+        for item in _ITEM_START.finditer(rest):
+            if item.start() > MAX_GLUED_HEADING:
+                break
+            head = rest[: item.start()]
+            if split_label(item.group("label") + "\t")[0] is None:
+                continue
+            if _is_glued_heading(head, headings):
+                tail = rest[item.start() :].strip()
+                label, body = tail.split(None, 1)
+                item_line = _piece(line, f"{label}\t{body}", False)
+                return [
+                    _piece(line, text[: brk.start() + 1], True),
+                    _piece(line, head, False),
+                    *_split_headings(item_line, headings),
+                ]
+    return [line]
+
+
+def _is_glued_heading(text: str, headings: HeadingMatcher) -> bool:
+    """A heading whole: its words, then at most its addressees ('the Directors of the
+    Bureaux'), never a clause ('that …', 'to …' after a preamble word)."""
+    match = headings.match(text)
+    if match is None:
+        return False
+    if match.kind.part == Part.PREAMBLE:
+        return True
+    addressees = match.addressee_text
+    # an operative heading glued to a text names whom it addresses, and that is all:
+    # 'instructs the Secretary-General', not 'invites Member States to participate …'
+    return not re.search(r"\b(?:to|that|which|who|is|are|shall|should|will)\b", addressees)
+
+
+def _split_items(line: Line) -> list[Line]:
+    """'1\tto do a; 2 to do b; 3 to do c' → three items, when the numbers continue."""
+    label, _ = split_label(line.text)
+    loose = _LOOSE_NUMBER.match(line.text) if label is None else None
+    if loose:  # '2 to …; 3 to …': the run of numbers is the evidence that 2 is a label
+        first = int(loose.group("number"))
+    elif label is not None and label.style == "num":
+        first = label.value
+    else:
+        return [line]
+    expected = first + 1
+    cuts: list[tuple[int, int, str]] = []
+    for m in _RUN_ON.finditer(line.text):
+        if int(m.group("label")) == expected:
+            cuts.append((m.start() + 1, m.end(), m.group("label")))
+            expected += 1
+    if not cuts:
+        return [line]
+    head = line.text[: cuts[0][0]]
+    if loose:
+        head = f"{first}\t{head[loose.start('body') :]}"
+    pieces = [_piece(line, head, True)]
+    for (_, end, number), following in zip(cuts, [*cuts[1:], None], strict=True):
+        stop = following[0] if following else len(line.text)
+        pieces.append(_piece(line, f"{number}\t{line.text[end:stop].strip()}", False))
+    return pieces
+
+
+
+def tab_loose_labels(lines: list[Line]) -> list[Line]:
+    """'1 to continue …' (a space, not a tab, after the number, as web pages and PDF text
+    give it) read as item 1 — but only where the number continues the section's numbering,
+    so that a sentence that starts with a number stays a sentence."""
+    expected = 1
+    tabbed: list[Line] = []
+    for line in lines:
+        label, _ = split_label(line.text)
+        if label is not None:
+            if label.style == "num":
+                expected = label.value + 1
+            tabbed.append(line)
+            continue
+        m = _LOOSE_NUMBER.match(line.text)
+        if m and int(m.group("number")) == expected:
+            tabbed.append(replace(line, text=f"{m.group('number')}\t{m.group('body')}"))
+            expected += 1
+            continue
+        tabbed.append(line)
+    return tabbed

@@ -1,0 +1,124 @@
+"""Texts laid out as PDF conversions and web pages give them: headings glued to a
+paragraph, items run together, labels followed by a space; decisions and titles with
+the body before them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES
+
+from itukg.parse import parse_file, parse_source
+from itukg.read.text import Line, SourceText
+
+LAYOUT = FIXTURES / "layout"
+
+
+def _source(text: str) -> SourceText:
+    lines = [Line(n, t, t, 0) for n, t in enumerate(text.splitlines(), start=1)]
+    return SourceText(Path("t.txt"), lines)
+
+
+def _outline(resolution) -> list[tuple[str, list[str]]]:
+    return [(s.heading, [c.label for c in s.clauses]) for s in resolution.sections]
+
+
+@pytest.fixture(scope="module")
+def glued():
+    (resolution,) = parse_file(LAYOUT / "pdf_glued.txt").resolutions
+    return resolution
+
+
+def test_glued_headings_are_split_off_their_paragraphs(glued):
+    assert _outline(glued) == [
+        ("considering", ["a)", "b)"]),
+        ("resolves to instruct the Secretary-General", ["1", "2", "3", "4"]),
+        ("instructs the Directors of the Bureaux", ["1", "2"]),
+        ("invites Member States", ["1", "2"]),
+    ]
+    considering, resolves, instructs, _ = glued.sections
+    # the recital keeps its own text, and ends where the heading began
+    assert considering.clauses[1].text == "that the Sectors organize such workshops separately,"
+    assert resolves.modality == "instructs"
+    # every piece keeps the source line it came from
+    assert resolves.line == 6 and resolves.clauses[0].line == 6
+    assert instructs.line == 7
+
+
+def test_items_run_together_are_split_in_sequence(glued):
+    resolves = glued.sections[1]
+    texts = {c.label: c.text for c in resolves.clauses}
+    assert texts["2"] == "to publish a single list of the workshops on the ITU website;"
+    assert texts["3"] == "to report annually to the Council on the workshops held;"
+    assert texts["4"] == "to keep the costs within the approved budget,"
+    assert [c.line for c in resolves.clauses] == [6, 7, 7, 7]
+
+
+def test_labels_followed_by_a_space_are_read_only_in_sequence():
+    text = (
+        "RESOLUTION 77 (DUBAI, 2018)\n"
+        "Test text\n"
+        "The Plenipotentiary Conference of the International Telecommunication Union "
+        "(Dubai, 2018),\n"
+        "resolves\n"
+        "1 to keep the list of workshops;\n"
+        "2 the Directors of the Bureaux shall publish it;\n"
+        "2018 was the year of the conference.\n"
+        "3 to report to the Council.\n"
+    )
+    (resolution,) = parse_source(_source(text)).resolutions
+    (section,) = resolution.sections
+    assert [c.label for c in section.clauses] == ["1", "2", None, "3"]
+    assert section.clauses[2].text == "2018 was the year of the conference."
+
+
+def test_a_clean_sentence_with_a_heading_word_is_not_split():
+    text = (
+        "RESOLUTION 78 (DUBAI, 2018)\n"
+        "Test text\n"
+        "The Plenipotentiary Conference of the International Telecommunication Union "
+        "(Dubai, 2018),\n"
+        "considering\n"
+        "a) that the Council, noting the report, invites Member States to participate in "
+        "the work;\n"
+    )
+    (resolution,) = parse_source(_source(text)).resolutions
+    assert _outline(resolution) == [("considering", ["a)"])]
+
+
+def test_a_decision_is_a_text_of_its_own_kind():
+    (decision,) = parse_file(LAYOUT / "decision.txt").resolutions
+    assert decision.kind == "decision"
+    assert decision.id == "pp/decision-9/dubai-2018"
+    assert decision.work_id == "pp/decision-9"
+    assert _outline(decision) == [
+        ("considering", ["a)", "b)"]),
+        ("decides", ["1", "2"]),
+        ("instructs the Secretary-General", [None]),
+    ]
+
+
+def test_a_title_with_the_body_before_it_and_spaces_in_the_parenthesis():
+    (resolution,) = parse_file(LAYOUT / "web_prefix.txt").resolutions
+    assert resolution.id == "wtdc/88/kigali-2022"
+    assert resolution.kind == "resolution"
+    assert [s.heading for s in resolution.sections][-1] == (
+        "instructs the Director of the Telecommunication Development Bureau"
+    )
+
+
+def test_a_word_before_the_title_that_names_no_conference_is_no_title():
+    text = (
+        "RESOLUTION 79 (DUBAI, 2018)\n"
+        "Test text\n"
+        "The Plenipotentiary Conference of the International Telecommunication Union "
+        "(Dubai, 2018),\n"
+        "resolves\n"
+        "1\tto apply the following text:\n"
+        "Model RESOLUTION 9\n"
+        "2\tto report to the Council.\n"
+    )
+    (resolution,) = parse_source(_source(text)).resolutions
+    (section,) = resolution.sections
+    assert [c.label for c in section.clauses] == ["1", None, "2"]

@@ -222,6 +222,8 @@ def load_vocabulary(directory: Path | None = None) -> Vocabulary:
     """Read the names of the ontology (cached: the files are read once per process)."""
     import rdflib
 
+    from itukg.vocabulary import ITU as ITU_TERMS  # lazy, as it imports rdflib
+
     graph = _load_graph(directory or ontology_dir())
     rdf_type = rdflib.URIRef(_RDF_TYPE)
 
@@ -263,13 +265,13 @@ def load_vocabulary(directory: Path | None = None) -> Vocabulary:
                 iri=iri,
                 label=pref[0] if pref else local_name(iri),
                 alt_labels=tuple(_str_values(graph, subject, _SKOS + "altLabel")),
-                acronyms=tuple(_str_values(graph, subject, ITU + "acronym")),
+                acronyms=tuple(_str_values(graph, subject, ITU_TERMS.acronym)),
                 classes=tuple(sorted({c for t in types for c in (t, *ancestors(t))})),
                 sectors=tuple(
-                    local_name(s) for s in _str_values(graph, subject, ITU + "belongsToSector")
+                    local_name(s) for s in _str_values(graph, subject, ITU_TERMS.belongsToSector)
                 ),
-                head_of=tuple(local_name(b) for b in _str_values(graph, subject, ITU + "headOf")),
-                resolution_prefixes=tuple(_str_values(graph, subject, ITU + "resolutionPrefix")),
+                head_of=tuple(local_name(b) for b in _str_values(graph, subject, ITU_TERMS.headOf)),
+                resolution_prefixes=tuple(_str_values(graph, subject, ITU_TERMS.resolutionPrefix)),
             )
         elif iri.startswith(TOPIC) and "Concept" in {
             local_name(str(t)) for t in graph.objects(subject, rdf_type)
@@ -282,20 +284,20 @@ def load_vocabulary(directory: Path | None = None) -> Vocabulary:
             )
         elif iri.startswith(SECTOR):
             sectors[local_name(iri)] = tuple(
-                _str_values(graph, subject, ITU + "acronym")
+                _str_values(graph, subject, ITU_TERMS.acronym)
                 + pref
                 + _str_values(graph, subject, _SKOS + "altLabel")
             )
         elif "LegalInstrument" in types:
-            acronyms = _str_values(graph, subject, ITU + "acronym")
+            acronyms = _str_values(graph, subject, ITU_TERMS.acronym)
             instruments[local_name(iri)] = Instrument(
                 id=local_name(iri),
                 acronym=acronyms[0] if acronyms else local_name(iri),
                 names=tuple(pref + _str_values(graph, subject, _SKOS + "altLabel")),
             )
         elif iri.startswith(SECTION_KIND):
-            parts = _str_values(graph, subject, ITU + "part")
-            infinitive = _str_values(graph, subject, ITU + "infinitive")
+            parts = _str_values(graph, subject, ITU_TERMS.part)
+            infinitive = _str_values(graph, subject, ITU_TERMS.infinitive)
             kinds[local_name(iri)] = SectionKind(
                 id=local_name(iri),
                 label=pref[0],
@@ -304,24 +306,24 @@ def load_vocabulary(directory: Path | None = None) -> Vocabulary:
                 infinitive=infinitive[0] if infinitive else None,
             )
         elif iri.startswith(SESSION):
-            body = _str_values(graph, subject, ITU + "sessionOf")
+            body = _str_values(graph, subject, ITU_TERMS.sessionOf)
             sessions.append(
                 Session(
                     id=local_name(iri),
                     body=local_name(body[0]),
-                    name=_str_values(graph, subject, ITU + "acronym")[0],
-                    place=_str_values(graph, subject, ITU + "place")[0],
-                    year=int(_str_values(graph, subject, ITU + "year")[0]),
+                    name=_str_values(graph, subject, ITU_TERMS.acronym)[0],
+                    place=_str_values(graph, subject, ITU_TERMS.place)[0],
+                    year=int(_str_values(graph, subject, ITU_TERMS.year)[0]),
                 )
             )
 
     collective: dict[str, tuple[str, ...]] = {}
-    for cls in set(graph.subjects(rdflib.URIRef(ITU + "collectiveLabel"), None)):
-        collective[local_name(str(cls))] = tuple(_str_values(graph, cls, ITU + "collectiveLabel"))
+    for cls in set(graph.subjects(ITU_TERMS.collectiveLabel, None)):
+        collective[local_name(str(cls))] = tuple(_str_values(graph, cls, ITU_TERMS.collectiveLabel))
     roles: dict[str, tuple[str, ...]] = {}
-    for cls in set(graph.subjects(rdflib.URIRef(ITU + "roleLabel"), None)):
-        roles[local_name(str(cls))] = tuple(_str_values(graph, cls, ITU + "roleLabel"))
-    modifiers = tuple(_str_values(graph, rdflib.URIRef(ITU + "SectionKind"), ITU + "modifier"))
+    for cls in set(graph.subjects(ITU_TERMS.roleLabel, None)):
+        roles[local_name(str(cls))] = tuple(_str_values(graph, cls, ITU_TERMS.roleLabel))
+    modifiers = tuple(_str_values(graph, ITU_TERMS.SectionKind, ITU_TERMS.modifier))
 
     return Vocabulary(
         actors=actors,

@@ -1,9 +1,9 @@
 """The terms of the itu: ontology namespace, as a closed rdflib namespace.
 
-Generated from ontology/*.ttl by `python ontology/generate_vocabulary.py` (run from the repository's
-root): do not edit by hand, rerun it when the ontology changes. A term the ontology
-does not declare is an error, not a new IRI: ITU.notATerm raises AttributeError.
-129 terms.
+Generated from ontology/*.ttl by `python ontology/generate_vocabulary.py`, run from the
+repository's root: do not edit by hand, rerun it when the ontology changes. A term the
+ontology does not declare is an error, not a new IRI: ITU.notATerm raises AttributeError.
+132 terms.
 """
 
 from rdflib.namespace import DefinedNamespace, Namespace
@@ -31,17 +31,20 @@ class ITU(DefinedNamespace):
     ConferenceSession: URIRef  # session of a conference or assembly
     CoordinationGroup: URIRef  # inter-Sector coordination group
     Council: URIRef  # Council
+    Decision: URIRef  # decision (work)
     Director: URIRef  # Director of a Bureau
     GoverningBody: URIRef  # conference, assembly or Council
     LegalInstrument: URIRef  # basic instrument of the Union
     Mandate: URIRef  # mandate
     Membership: URIRef  # membership category
     Official: URIRef  # official
+    Opinion: URIRef  # opinion (work)
     Overlap: URIRef  # overlap
     OverlapClass: URIRef  # overlap class
     Provision: URIRef  # provision of the Constitution or Convention
     ProvisionCitation: URIRef  # citation of a provision with its Sector
     ProvisionRange: URIRef  # range of provisions
+    Recommendation: URIRef  # recommendation (work)
     RegionalOffice: URIRef  # regional office
     Resolution: URIRef  # resolution (work)
     ResolutionVersion: URIRef  # resolution version

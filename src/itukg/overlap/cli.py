@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from itukg.cli_options import progress, store_option, store_path
+from itukg.enums import OverlapClass
 
 
 @click.command("overlaps")
@@ -20,7 +21,7 @@ from itukg.cli_options import progress, store_option, store_path
 @click.option(
     "--class",
     "kind",
-    type=click.Choice(["duplicate", "same-mandate", "related"]),
+    type=click.Choice([c.value for c in OverlapClass]),
     help="Only pairs of this class.",
 )
 @click.option(

@@ -19,6 +19,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from itukg.enums import OverlapClass
 from itukg.namespaces import ITU, OVERLAP
 from itukg.overlap.similarity import METHOD, Index, nearest_pairs
 
@@ -28,7 +29,11 @@ SAME_MANDATE_WITH_EVIDENCE = 0.35
 FLOOR = 0.25
 LEXICAL_FLOOR = 0.2  # shared addressees and topics alone never make a pair
 PER_CLAUSE = 10  # pairs kept per clause, its strongest
-CLASS_NODES = {"duplicate": "Duplicate", "same-mandate": "SameMandate", "related": "Related"}
+CLASS_NODES = {
+    OverlapClass.DUPLICATE: "Duplicate",
+    OverlapClass.SAME_MANDATE: "SameMandate",
+    OverlapClass.RELATED: "Related",
+}
 
 
 @dataclass
@@ -87,7 +92,7 @@ class ClauseRecord:
 class Pair:
     a: ClauseRecord
     b: ClauseRecord
-    kind: str
+    kind: OverlapClass
     score: float
     lexical: float
     shared_addressees: list[str]
@@ -142,7 +147,7 @@ def read_clauses(store: Any, version: str | None = None) -> list[ClauseRecord]:
                 version_label=value("version_label") or "",
                 body=value("body") or "",
                 number=value("number") or "",
-                year=int(value("year")) if value("year") else None,
+                year=int(year) if (year := value("year")) else None,
                 sector=_local(value("sector") or ""),
                 section=value("section") or "",
                 kind=value("kind") or "",
@@ -176,14 +181,14 @@ def _jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b) if a | b else 0.0
 
 
-def classify(lexical: float, same_verb: bool, shared_evidence: bool) -> str:
+def classify(lexical: float, same_verb: bool, shared_evidence: bool) -> OverlapClass:
     if lexical >= DUPLICATE:
-        return "duplicate"
+        return OverlapClass.DUPLICATE
     if lexical >= SAME_MANDATE or (
         lexical >= SAME_MANDATE_WITH_EVIDENCE and same_verb and shared_evidence
     ):
-        return "same-mandate"
-    return "related"
+        return OverlapClass.SAME_MANDATE
+    return OverlapClass.RELATED
 
 
 def detect(
@@ -241,38 +246,38 @@ def detect(
 
 
 def pairs_ntriples(pairs: list[Pair]) -> str:
-    """The pairs as N-Triples: one itu:Overlap node each, with its evidence."""
+    """The pairs as N-Triples: one itu:Overlap node each, with its evidence (written by
+    rdflib, which escapes the literals)."""
+    from rdflib import RDF, XSD, Graph, Literal, URIRef
+
     from itukg.namespaces import BODY, TOPIC
+    from itukg.vocabulary import ITU as ITU_TERMS
 
-    def iri(value: str) -> str:
-        return f"<{value}>"
+    def decimal(value: float) -> Literal:  # the lexical form keeps three decimals: "0.900"
+        return Literal(f"{value:.3f}", datatype=XSD.decimal, normalize=False)
 
-    def literal(value: object, datatype: str | None = None) -> str:
-        text = str(value).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
-        suffix = f"^^<http://www.w3.org/2001/XMLSchema#{datatype}>" if datatype else ""
-        return f'"{text}"{suffix}'
-
-    lines = []
+    graph = Graph()
     for pair in pairs:
-        node = iri(pair.iri)
-        facts = [
-            ("http://www.w3.org/1999/02/22-rdf-syntax-ns#type", iri(ITU + "Overlap")),
-            (ITU + "overlapOf", iri(pair.a.iri)),
-            (ITU + "overlapOf", iri(pair.b.iri)),
-            (ITU + "overlapClass", iri(ITU + CLASS_NODES[pair.kind])),
-            (ITU + "score", literal(f"{pair.score:.3f}", "decimal")),
-            (ITU + "lexicalSimilarity", literal(f"{pair.lexical:.3f}", "decimal")),
-            (ITU + "sharedTerms", literal(", ".join(pair.shared_terms))),
-            (ITU + "method", literal(METHOD)),
-        ]
-        facts += [(ITU + "sharedAddressee", iri(BODY + a)) for a in pair.shared_addressees]
-        facts += [(ITU + "sharedTopic", iri(TOPIC + t)) for t in pair.shared_topics]
+        node = URIRef(pair.iri)
+        graph.add((node, RDF.type, ITU_TERMS.Overlap))
+        graph.add((node, ITU_TERMS.overlapOf, URIRef(pair.a.iri)))
+        graph.add((node, ITU_TERMS.overlapOf, URIRef(pair.b.iri)))
+        graph.add((node, ITU_TERMS.overlapClass, ITU_TERMS[CLASS_NODES[pair.kind]]))
+        graph.add((node, ITU_TERMS.score, decimal(pair.score)))
+        graph.add((node, ITU_TERMS.lexicalSimilarity, decimal(pair.lexical)))
+        graph.add((node, ITU_TERMS.sharedTerms, Literal(", ".join(pair.shared_terms))))
+        graph.add((node, ITU_TERMS.method, Literal(METHOD)))
+        for addressee in pair.shared_addressees:
+            graph.add((node, ITU_TERMS.sharedAddressee, URIRef(BODY + addressee)))
+        for topic in pair.shared_topics:
+            graph.add((node, ITU_TERMS.sharedTopic, URIRef(TOPIC + topic)))
         if pair.shared_verb:
-            facts.append((ITU + "sharedVerb", literal(pair.shared_verb)))
-        lines += [f"{node} <{p}> {o} ." for p, o in facts]
-    return "\n".join(lines) + "\n"
+            graph.add((node, ITU_TERMS.sharedVerb, Literal(pair.shared_verb)))
+    return graph.serialize(format="nt")
 
 
+# SPARQL text, with the IRI written out: a remote store scopes it as WITH <graph> DELETE …,
+# where no PREFIX may come first (tests/test_vocabulary.py checks the term is declared)
 FORGET_OVERLAPS = "DELETE { ?overlap ?p ?o } WHERE { ?overlap a <" + ITU + "Overlap> ; ?p ?o }"
 
 

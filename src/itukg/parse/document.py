@@ -21,7 +21,7 @@ from itukg.parse.compare import differences
 from itukg.parse.cover import read_cover
 from itukg.parse.headings import HeadingMatcher
 from itukg.parse.labels import Label, Nesting, split_label
-from itukg.parse.layout import repair, tab_loose_labels
+from itukg.parse.layout import VOLUME_PART, repair, tab_loose_labels
 from itukg.parse.residue import (
     Numbering,
     label_token,
@@ -351,6 +351,11 @@ class _Parser:
             text = line.text
             if not text:
                 continue
+            if VOLUME_PART.match(text):  # the volume goes on: signatures, declarations
+                resolution.notes.append(
+                    f"line {line.number}: the text ends at the volume's heading '{text}'"
+                )
+                break
             if m := _ANNEX.match(text):
                 annex = Annex(
                     label=m.group("label") or "", title=None, line=line.number, end_line=line.number

@@ -29,6 +29,16 @@ from itukg.read.text import Line
 MAX_GLUED_HEADING = 160  # characters of a heading (with its addressees) glued to a text
 _BREAK = re.compile(r"[,;:.]\s+(?:and\s+)?")
 _ITEM_START = re.compile(r"\s(?P<label>\d{1,2}|[a-z]\)|[ivx]{1,5}\))\s+(?=[a-z])")
+# an annex title or the volume's own part heading run into the end of a paragraph
+_GLUED_BLOCK = re.compile(
+    r"(?<=[.;:,])\s+(?:\d{1,4}\s+)?(?P<block>"
+    r"ANNEX(?:\s+(?:\d{1,2}|[A-Z]))?\s+TO\s+(?:THE\s+)?(?:DRAFT\s+)?"
+    r"(?:RESOLUTION|DECISION|RECOMMENDATION)\s+[\w.-]+(?:\s*\([^()]{1,60}\))?"
+    r"|PART\s+[IVX]{1,5}\s*[-\u2013\u2014]\s*[A-Z][A-Z ,]{2,60}\b"
+    r")(?=\s|$)"
+)
+VOLUME_PART = re.compile(r"^PART\s+[IVX]{1,5}\s*[-\u2013\u2014]\s*[A-Z][A-Z ,]{2,60}$")
+"""A heading of the volume ('PART VI - SIGNATORIES'): the texts end before it."""
 _LOOSE_NUMBER = re.compile(r"^(?P<number>\d{1,3}) +(?P<body>[a-z].*)$")
 _RUN_ON = re.compile(r";\s+(?:and\s+)?(?P<label>\d{1,3})\s+(?=[a-z])")
 
@@ -37,9 +47,23 @@ def repair(lines: Iterable[Line], headings: HeadingMatcher) -> list[Line]:
     """The lines with glued headings and run-together items split apart."""
     repaired: list[Line] = []
     for line in lines:
-        for piece in _split_headings(line, headings):
-            repaired.extend(_split_items(piece))
+        for block in _split_blocks(line):
+            for piece in _split_headings(block, headings):
+                repaired.extend(_split_items(piece))
     return repaired
+
+
+def _split_blocks(line: Line) -> list[Line]:
+    """'… offices. ANNEX TO RESOLUTION 25 (REV. DUBAI, 2018) Elements for …' → the
+    paragraph, the annex heading, the annex's text (and the same for 'PART VI - …')."""
+    m = _GLUED_BLOCK.search(line.text)
+    if m is None:
+        return [line]
+    before, rest = line.text[: m.start()], line.text[m.end() :].strip()
+    pieces = [_piece(line, before, True), _piece(line, m.group("block"), False)]
+    if rest:
+        pieces += _split_blocks(_piece(line, rest, False))
+    return pieces
 
 
 def _piece(line: Line, text: str, first: bool) -> Line:
@@ -118,7 +142,6 @@ def _split_items(line: Line) -> list[Line]:
         stop = following[0] if following else len(line.text)
         pieces.append(_piece(line, f"{number}\t{line.text[end:stop].strip()}", False))
     return pieces
-
 
 
 def tab_loose_labels(lines: list[Line]) -> list[Line]:

@@ -44,6 +44,7 @@ def resolution_to_dict(resolution: Resolution) -> dict[str, Any]:
         "number": resolution.number,
         "revision_place": resolution.revision_place,
         "revision_year": resolution.revision_year,
+        "kind": resolution.kind,
         "status": resolution.status,
         "title": resolution.title,
         "line": resolution.line,

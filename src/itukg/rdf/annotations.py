@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 
+from itukg.enums import TextKind
 from itukg.model import (
     ActorRef,
     AnnexItem,
@@ -20,20 +21,24 @@ from itukg.model import (
     ProvisionCitation,
     ResolutionCitation,
 )
-from itukg.namespaces import BODY, ITU, PROVISION, RESOLUTION, SECTION_KIND, SECTOR, SESSION, TOPIC
+from itukg.namespaces import BODY, PROVISION, RESOLUTION, SECTION_KIND, SECTOR, SESSION, TOPIC
 from itukg.ontology import Vocabulary
+from itukg.vocabulary import ITU as ITU_TERMS
 
-ONT = Namespace(ITU)
-KIND = Namespace(SECTION_KIND)
+KIND = Namespace(SECTION_KIND)  # section kinds and modalities are data: …/id/section-kind/
 
 
-def resolution_name(body_id: str, number: str, vocabulary: Vocabulary) -> str:
-    """'PP Resolution 191', 'Resolution ITU-R 75' (a Sector prefix comes from the ontology)."""
+def resolution_name(
+    body_id: str, number: str, vocabulary: Vocabulary, kind: TextKind = TextKind.RESOLUTION
+) -> str:
+    """'PP Resolution 191', 'Resolution ITU-R 75' (a Sector prefix comes from the ontology),
+    'PP Decision 5'."""
     body = vocabulary.actors.get(body_id)
+    word = kind.title()
     if body and body.resolution_prefixes:
-        return f"Resolution {body.resolution_prefixes[0]} {number}"
+        return f"{word} {body.resolution_prefixes[0]} {number}"
     acronym = vocabulary.acronym_of(body_id) if body else body_id.upper()
-    return f"{acronym} Resolution {number}"
+    return f"{acronym} {word} {number}"
 
 
 def add_actors(graph: Graph, node: URIRef, prop: URIRef, actors: list[ActorRef]) -> None:
@@ -41,9 +46,30 @@ def add_actors(graph: Graph, node: URIRef, prop: URIRef, actors: list[ActorRef])
         graph.add((node, prop, URIRef(BODY + actor.id)))
 
 
+def add_revision(
+    graph: Graph,
+    node: URIRef,
+    place: str | None,
+    year: int | None,
+    body_id: str | None = None,
+    vocabulary: Vocabulary | None = None,
+) -> None:
+    """The revision a version or a citation states (Rev. Bucharest, 2022): its place and
+    year; for a version, given its body, also the session of that body the ontology knows
+    at that place in that year, as itu:adoptedAt."""
+    if place:
+        graph.add((node, ITU_TERMS.revisionPlace, Literal(place)))
+    if year is not None:
+        graph.add((node, ITU_TERMS.revisionYear, Literal(year, datatype=XSD.integer)))
+        if body_id is not None and vocabulary is not None:
+            session = vocabulary.session(body_id, year)
+            if session and session.place == place:
+                graph.add((node, ITU_TERMS.adoptedAt, URIRef(SESSION + session.id)))
+
+
 def add_topics(graph: Graph, node: URIRef, topics: list[str]) -> None:
     for topic in topics:
-        graph.add((node, ONT.topic, URIRef(TOPIC + topic)))
+        graph.add((node, ITU_TERMS.topic, URIRef(TOPIC + topic)))
 
 
 def add_citations(
@@ -56,56 +82,56 @@ def add_citations(
 ) -> None:
     for order, citation in enumerate(source.cites_resolutions, start=1):
         work = URIRef(RESOLUTION + citation.work_id)
-        graph.add((node, ONT.citesWork, work))
+        graph.add((node, ITU_TERMS.citesWork, work))
         written = URIRef(f"{node}/citation/{order}")
-        graph.add((node, ONT.hasCitation, written))
-        graph.add((written, RDF.type, ONT.Citation))
-        graph.add((written, ONT.citedAs, Literal(citation.text)))
-        graph.add((written, ONT.citedWork, work))
-        graph.add((written, ONT.citedBody, URIRef(BODY + citation.body)))
-        graph.add((written, ONT.number, Literal(citation.number)))
-        if citation.revision_place:
-            graph.add((written, ONT.revisionPlace, Literal(citation.revision_place)))
-        if citation.revision_year is not None:
-            year = Literal(citation.revision_year, datatype=XSD.integer)
-            graph.add((written, ONT.revisionYear, year))
+        graph.add((node, ITU_TERMS.hasCitation, written))
+        graph.add((written, RDF.type, ITU_TERMS.Citation))
+        graph.add((written, ITU_TERMS.citedAs, Literal(citation.text)))
+        graph.add((written, ITU_TERMS.citedWork, work))
+        graph.add((written, ITU_TERMS.citedBody, URIRef(BODY + citation.body)))
+        graph.add((written, ITU_TERMS.number, Literal(citation.number)))
+        add_revision(graph, written, citation.revision_place, citation.revision_year)
         if citation.version_id:
             version = URIRef(RESOLUTION + citation.version_id)
-            graph.add((node, ONT.citesResolution, version))
-            graph.add((written, ONT.citedVersion, version))
+            graph.add((node, ITU_TERMS.citesResolution, version))
+            graph.add((written, ITU_TERMS.citedVersion, version))
             if externals and citation.version_id not in known_versions:
                 _add_external(graph, citation, work, version, vocabulary)
-        elif externals and (work, RDF.type, ONT.Resolution) not in graph:
+        elif externals and (work, RDF.type, ITU_TERMS.Resolution) not in graph:
             # a work read from a text later states the same label, number and body
             _add_external_work(graph, citation, work, vocabulary)
     for order, provision in enumerate(source.cites_provisions, start=1):
         target = _add_provision(graph, provision)
-        graph.add((node, ONT.citesProvision, target))
+        graph.add((node, ITU_TERMS.citesProvision, target))
         if provision.relating_to:
             written = URIRef(f"{node}/provision-citation/{order}")
-            graph.add((node, ONT.hasProvisionCitation, written))
-            graph.add((written, RDF.type, ONT.ProvisionCitation))
-            graph.add((written, ONT.provision, target))
-            graph.add((written, ONT.citedAs, Literal(provision.text)))
-            graph.add((written, ONT.relatingToText, Literal(provision.relating_to)))
+            graph.add((node, ITU_TERMS.hasProvisionCitation, written))
+            graph.add((written, RDF.type, ITU_TERMS.ProvisionCitation))
+            graph.add((written, ITU_TERMS.provision, target))
+            graph.add((written, ITU_TERMS.citedAs, Literal(provision.text)))
+            graph.add((written, ITU_TERMS.relatingToText, Literal(provision.relating_to)))
             if provision.relating_to in vocabulary.sectors:
                 sector = URIRef(SECTOR + provision.relating_to)
-                graph.add((written, ONT.citedRelatingTo, sector))
+                graph.add((written, ITU_TERMS.citedRelatingTo, sector))
     for reference in source.refers_to:
         if not reference.resolved:
-            graph.add((node, ONT.unresolvedReference, Literal(reference.text)))
+            graph.add((node, ITU_TERMS.unresolvedReference, Literal(reference.text)))
     add_topics(graph, node, source.topics)
 
 
 def _add_external_work(
     graph: Graph, citation: ResolutionCitation, work: URIRef, vocabulary: Vocabulary
 ) -> None:
-    graph.add((work, RDF.type, ONT.Resolution))
+    graph.add((work, RDF.type, ITU_TERMS.Resolution))
     graph.add(
-        (work, RDFS.label, Literal(resolution_name(citation.body, citation.number, vocabulary)))
+        (
+            work,
+            RDFS.label,
+            Literal(resolution_name(citation.body, citation.number, vocabulary, citation.kind)),
+        )
     )
-    graph.add((work, ONT.number, Literal(citation.number)))
-    graph.add((work, ONT.enactedBy, URIRef(BODY + citation.body)))
+    graph.add((work, ITU_TERMS.number, Literal(citation.number)))
+    graph.add((work, ITU_TERMS.enactedBy, URIRef(BODY + citation.body)))
 
 
 def _add_external(
@@ -116,38 +142,32 @@ def _add_external(
     vocabulary: Vocabulary,
 ) -> None:
     _add_external_work(graph, citation, work, vocabulary)
-    name = resolution_name(citation.body, citation.number, vocabulary)
+    name = resolution_name(citation.body, citation.number, vocabulary, citation.kind)
     dated = ", ".join(str(p) for p in (citation.revision_place, citation.revision_year) if p)
-    graph.add((work, ONT.hasVersion, version))
-    graph.add((version, RDF.type, ONT.ResolutionVersion))
-    graph.add((version, ONT.versionOf, work))
+    graph.add((work, ITU_TERMS.hasVersion, version))
+    graph.add((version, RDF.type, ITU_TERMS.ResolutionVersion))
+    graph.add((version, ITU_TERMS.versionOf, work))
     graph.add((version, RDFS.label, Literal(f"{name} ({dated})")))
-    graph.add((version, ONT.number, Literal(citation.number)))
-    graph.add((version, ONT.inferred, Literal(True)))
-    if citation.revision_place:
-        graph.add((version, ONT.revisionPlace, Literal(citation.revision_place)))
-    if citation.revision_year is not None:
-        graph.add(
-            (version, ONT.revisionYear, Literal(citation.revision_year, datatype=XSD.integer))
-        )
-        session = vocabulary.session(citation.body, citation.revision_year)
-        if session and session.place == citation.revision_place:
-            graph.add((version, ONT.adoptedAt, URIRef(SESSION + session.id)))
+    graph.add((version, ITU_TERMS.number, Literal(citation.number)))
+    graph.add((version, ITU_TERMS.inferred, Literal(True)))
+    add_revision(
+        graph, version, citation.revision_place, citation.revision_year, citation.body, vocabulary
+    )
 
 
 def _add_provision(graph: Graph, citation: ProvisionCitation) -> URIRef:
     node = URIRef(PROVISION + citation.id)
-    instrument = ONT.Constitution if citation.instrument == "CS" else ONT.Convention
+    instrument = ITU_TERMS.Constitution if citation.instrument == "CS" else ITU_TERMS.Convention
     written = (
         f"Article {citation.number}" if citation.kind == "article" else f"No. {citation.number}"
     )
-    graph.add((node, RDF.type, ONT.Provision))
-    graph.add((node, ONT.instrument, instrument))
-    graph.add((node, ONT.number, Literal(citation.number)))
-    graph.add((node, ONT.provisionKind, Literal(citation.kind)))
+    graph.add((node, RDF.type, ITU_TERMS.Provision))
+    graph.add((node, ITU_TERMS.instrument, instrument))
+    graph.add((node, ITU_TERMS.number, Literal(citation.number)))
+    graph.add((node, ITU_TERMS.provisionKind, Literal(citation.kind)))
     digits = "".join(ch for ch in citation.number if ch.isdigit())
     if digits and citation.kind == "number":
-        graph.add((node, ONT.numberValue, Literal(int(digits), datatype=XSD.integer)))
+        graph.add((node, ITU_TERMS.numberValue, Literal(int(digits), datatype=XSD.integer)))
     graph.add((node, RDFS.label, Literal(f"{citation.instrument} {written}")))
     return node
 
@@ -169,20 +189,20 @@ def add_references(
         else:
             target = None
         if target is not None and target != node:
-            graph.add((node, ONT.refersTo, target))
+            graph.add((node, ITU_TERMS.refersTo, target))
 
 
 def add_mandate(
     graph: Graph, clause_node: URIRef, mandate: Mandate, vocabulary: Vocabulary
 ) -> None:
     node = URIRef(f"{clause_node}/mandate")
-    graph.add((node, RDF.type, ONT.Mandate))
-    graph.add((node, ONT.expressedBy, clause_node))
-    graph.add((node, ONT.modality, KIND[mandate.modality]))
+    graph.add((node, RDF.type, ITU_TERMS.Mandate))
+    graph.add((node, ITU_TERMS.expressedBy, clause_node))
+    graph.add((node, ITU_TERMS.modality, KIND[mandate.modality]))
     if mandate.action:
-        graph.add((node, ONT.action, Literal(mandate.action)))
-    add_actors(graph, node, ONT.addressee, mandate.addressees)
-    add_actors(graph, node, ONT.collaborator, mandate.collaborators)
+        graph.add((node, ITU_TERMS.action, Literal(mandate.action)))
+    add_actors(graph, node, ITU_TERMS.addressee, mandate.addressees)
+    add_actors(graph, node, ITU_TERMS.collaborator, mandate.collaborators)
     add_topics(graph, node, mandate.topics)
     sectors = {
         s
@@ -191,4 +211,4 @@ def add_mandate(
         for s in vocabulary.actors[a.id].sectors
     }
     for sector in sorted(sectors):
-        graph.add((node, ONT.relatesToSector, URIRef(SECTOR + sector)))
+        graph.add((node, ITU_TERMS.relatesToSector, URIRef(SECTOR + sector)))

@@ -10,23 +10,24 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS
 
+from itukg.enums import Status, TextKind
 from itukg.model import Annex, AnnexItem, Clause, Document, Resolution, Section
-from itukg.namespaces import BODY, DOCUMENT, ITU, PREFIXES, RESOLUTION, SECTION_KIND, SESSION, slug
+from itukg.namespaces import BODY, DOCUMENT, PREFIXES, RESOLUTION, slug
 from itukg.ontology import Vocabulary, load_vocabulary
 from itukg.parse.labels import letter_value, split_label
 from itukg.rdf.annotations import (
+    KIND,
     add_actors,
     add_citations,
     add_mandate,
     add_references,
+    add_revision,
     resolution_name,
 )
-
-ONT = Namespace(ITU)
-KIND = Namespace(SECTION_KIND)
+from itukg.vocabulary import ITU as ITU_TERMS
 
 
 def resolution_work_iri(resolution: Resolution) -> URIRef:
@@ -90,10 +91,10 @@ def add_document(
     become external nodes)."""
     known = known_versions if known_versions is not None else {r.id for r in document.resolutions}
     doc = document_iri(document)
-    graph.add((doc, RDF.type, ONT.SourceDocument))
+    graph.add((doc, RDF.type, ITU_TERMS.SourceDocument))
     graph.add((doc, RDFS.label, Literal(document.source)))
     if document.symbol:
-        graph.add((doc, ONT.symbol, Literal(document.symbol)))
+        graph.add((doc, ITU_TERMS.symbol, Literal(document.symbol)))
     if document.date:
         graph.add((doc, DCTERMS.date, Literal(document.date, datatype=XSD.date)))
     if document.title:
@@ -112,36 +113,38 @@ def _add_resolution(
 ) -> None:
     work = resolution_work_iri(resolution)
     version = resolution_version_iri(resolution)
-    name = resolution_name(resolution.body_id, resolution.number, vocabulary)
-    graph.add((work, RDF.type, ONT.Resolution))
+    name = resolution_name(resolution.body_id, resolution.number, vocabulary, resolution.kind)
+    graph.add((work, RDF.type, ITU_TERMS.Resolution))
+    if resolution.kind is not TextKind.RESOLUTION:
+        graph.add((work, RDF.type, ITU_TERMS[resolution.kind.title()]))
     graph.add((work, RDFS.label, Literal(name)))
-    graph.add((work, ONT.number, Literal(resolution.number)))
-    graph.add((work, ONT.enactedBy, URIRef(BODY + resolution.body_id)))
-    graph.add((work, ONT.hasVersion, version))
+    graph.add((work, ITU_TERMS.number, Literal(resolution.number)))
+    graph.add((work, ITU_TERMS.enactedBy, URIRef(BODY + resolution.body_id)))
+    graph.add((work, ITU_TERMS.hasVersion, version))
 
-    graph.add((version, RDF.type, ONT.ResolutionVersion))
-    graph.add((version, ONT.versionOf, work))
+    graph.add((version, RDF.type, ITU_TERMS.ResolutionVersion))
+    graph.add((version, ITU_TERMS.versionOf, work))
     dated = ", ".join(str(p) for p in (resolution.revision_place, resolution.revision_year) if p)
     graph.add((version, RDFS.label, Literal(f"{name} ({dated})" if dated else name)))
-    graph.add((version, ONT.number, Literal(resolution.number)))
+    graph.add((version, ITU_TERMS.number, Literal(resolution.number)))
     graph.add((version, DCTERMS.title, Literal(resolution.title)))
-    graph.add((version, ONT.status, ONT.Draft if resolution.status == "draft" else ONT.InForce))
-    graph.add((version, ONT.source, doc))
+    status = ITU_TERMS.Draft if resolution.status == Status.DRAFT else ITU_TERMS.InForce
+    graph.add((version, ITU_TERMS.status, status))
+    graph.add((version, ITU_TERMS.source, doc))
     _add_span(graph, version, resolution.line, resolution.end_line)
-    if resolution.revision_place:
-        graph.add((version, ONT.revisionPlace, Literal(resolution.revision_place)))
-    if resolution.revision_year is not None:
-        graph.add(
-            (version, ONT.revisionYear, Literal(resolution.revision_year, datatype=XSD.integer))
-        )
-        session = vocabulary.session(resolution.body_id, resolution.revision_year)
-        if session and session.place == resolution.revision_place:
-            graph.add((version, ONT.adoptedAt, URIRef(SESSION + session.id)))
+    add_revision(
+        graph,
+        version,
+        resolution.revision_place,
+        resolution.revision_year,
+        resolution.body_id,
+        vocabulary,
+    )
     if resolution.supersedes:
-        graph.add((version, ONT.supersedes, version_iri(resolution.supersedes)))
+        graph.add((version, ITU_TERMS.supersedes, version_iri(resolution.supersedes)))
     for note in resolution.notes:
         if not note.startswith("line "):
-            graph.add((version, ONT.note, Literal(note)))
+            graph.add((version, ITU_TERMS.note, Literal(note)))
 
     seen: Counter[str] = Counter()
     clause_iris: dict[tuple[str, str], URIRef] = {}
@@ -151,7 +154,7 @@ def _add_resolution(
         seen[section.section_kind] += 1
         suffix = f"-{seen[section.section_kind]}" if seen[section.section_kind] > 1 else ""
         sec = URIRef(f"{version}/{section.section_kind}{suffix}")
-        graph.add((version, ONT.hasSection, sec))
+        graph.add((version, ITU_TERMS.hasSection, sec))
         nodes = _add_section(graph, section, sec, order, clause_iris)
         section_clauses.append({c.label: n for n, c in nodes if c.label})
         annotated.extend(nodes)
@@ -161,7 +164,7 @@ def _add_resolution(
 
     annexes: dict[str, URIRef] = {}
     for order, annex in enumerate(resolution.annexes, start=1):
-        node, items = _add_annex(graph, annex, version, order, resolution, clause_iris)
+        node, items = _add_annex(graph, annex, version, order, clause_iris)
         annexes[annex.label] = node
         annotated.extend(items)
 
@@ -171,17 +174,17 @@ def _add_resolution(
 
     for order, change in enumerate(resolution.changes, start=1):
         node = URIRef(f"{version}/change/{order}")
-        graph.add((version, ONT.hasChange, node))
-        graph.add((node, RDF.type, ONT.Change))
-        graph.add((node, ONT.changeKind, Literal(change.kind)))
-        graph.add((node, ONT.label, Literal(change.where)))
-        graph.add((node, ONT.line, Literal(change.line, datatype=XSD.integer)))
-        graph.add((node, ONT.order, Literal(order, datatype=XSD.integer)))
+        graph.add((version, ITU_TERMS.hasChange, node))
+        graph.add((node, RDF.type, ITU_TERMS.Change))
+        graph.add((node, ITU_TERMS.changeKind, Literal(change.kind)))
+        graph.add((node, ITU_TERMS.label, Literal(change.where)))
+        graph.add((node, ITU_TERMS.line, Literal(change.line, datatype=XSD.integer)))
+        graph.add((node, ITU_TERMS.order, Literal(order, datatype=XSD.integer)))
         if change.old is not None:
-            graph.add((node, ONT.oldText, Literal(change.old)))
+            graph.add((node, ITU_TERMS.oldText, Literal(change.old)))
         if change.new is not None:
-            graph.add((node, ONT.newText, Literal(change.new)))
-        graph.add((node, ONT.uncertain, Literal(change.uncertain)))
+            graph.add((node, ITU_TERMS.newText, Literal(change.new)))
+        graph.add((node, ITU_TERMS.uncertain, Literal(change.uncertain)))
         if change.author:
             graph.add((node, DCTERMS.creator, Literal(change.author)))
         if change.date:
@@ -189,8 +192,8 @@ def _add_resolution(
 
 
 def _add_span(graph: Graph, node: URIRef, line: int, end_line: int) -> None:
-    graph.add((node, ONT.line, Literal(line, datatype=XSD.integer)))
-    graph.add((node, ONT.endLine, Literal(end_line, datatype=XSD.integer)))
+    graph.add((node, ITU_TERMS.line, Literal(line, datatype=XSD.integer)))
+    graph.add((node, ITU_TERMS.endLine, Literal(end_line, datatype=XSD.integer)))
 
 
 def _add_section(
@@ -200,17 +203,17 @@ def _add_section(
     order: int,
     clause_iris: dict[tuple[str, str], URIRef],
 ) -> list[tuple[URIRef, Clause]]:
-    graph.add((sec, RDF.type, ONT.Section))
-    graph.add((sec, ONT.sectionKind, KIND[section.section_kind]))
-    graph.add((sec, ONT.heading, Literal(section.heading)))
-    graph.add((sec, ONT.order, Literal(order, datatype=XSD.integer)))
+    graph.add((sec, RDF.type, ITU_TERMS.Section))
+    graph.add((sec, ITU_TERMS.sectionKind, KIND[section.section_kind]))
+    graph.add((sec, ITU_TERMS.heading, Literal(section.heading)))
+    graph.add((sec, ITU_TERMS.order, Literal(order, datatype=XSD.integer)))
     _add_span(graph, sec, section.line, section.end_line)
     if section.modality:
-        graph.add((sec, ONT.modality, KIND[section.modality]))
-    add_actors(graph, sec, ONT.addressee, section.addressees)
-    add_actors(graph, sec, ONT.collaborator, section.collaborators)
+        graph.add((sec, ITU_TERMS.modality, KIND[section.modality]))
+    add_actors(graph, sec, ITU_TERMS.addressee, section.addressees)
+    add_actors(graph, sec, ITU_TERMS.collaborator, section.collaborators)
     for name in section.unknown_addressees:
-        graph.add((sec, ONT.unknownAddressee, Literal(name)))
+        graph.add((sec, ITU_TERMS.unknownAddressee, Literal(name)))
 
     nodes: list[tuple[URIRef, Clause]] = []
     styles: dict[str | None, str | None] = {}  # parent label → style of its last item
@@ -231,10 +234,10 @@ def _add_section(
         _add_clause(graph, clause, node, position)
         value, styles[clause.parent] = _label_value(clause, styles.get(clause.parent))
         if value is not None:
-            graph.add((node, ONT.labelValue, Literal(value, datatype=XSD.integer)))
-        graph.add((sec, ONT.hasClause, node))
+            graph.add((node, ITU_TERMS.labelValue, Literal(value, datatype=XSD.integer)))
+        graph.add((sec, ITU_TERMS.hasClause, node))
         if clause.parent and clause.parent in tops:
-            graph.add((tops[clause.parent], ONT.hasSubClause, node))
+            graph.add((tops[clause.parent], ITU_TERMS.hasSubClause, node))
         elif clause.label:
             tops[clause.label] = node
         if clause.label:
@@ -243,20 +246,20 @@ def _add_section(
 
 
 def _add_clause(graph: Graph, clause: Clause, node: URIRef, order: int) -> None:
-    graph.add((node, RDF.type, ONT.Clause))
+    graph.add((node, RDF.type, ITU_TERMS.Clause))
     if clause.parent:
-        graph.add((node, RDF.type, ONT.SubClause))
+        graph.add((node, RDF.type, ITU_TERMS.SubClause))
     if clause.label:
-        graph.add((node, ONT.label, Literal(clause.label)))
-    graph.add((node, ONT.text, Literal(clause.text)))
-    graph.add((node, ONT.order, Literal(order, datatype=XSD.integer)))
+        graph.add((node, ITU_TERMS.label, Literal(clause.label)))
+    graph.add((node, ITU_TERMS.text, Literal(clause.text)))
+    graph.add((node, ITU_TERMS.order, Literal(order, datatype=XSD.integer)))
     _add_span(graph, node, clause.line, clause.end_line)
     for note in clause.notes:
-        graph.add((node, ONT.note, Literal(note)))
-    add_actors(graph, node, ONT.addressee, clause.addressees)
-    add_actors(graph, node, ONT.collaborator, clause.collaborators)
+        graph.add((node, ITU_TERMS.note, Literal(note)))
+    add_actors(graph, node, ITU_TERMS.addressee, clause.addressees)
+    add_actors(graph, node, ITU_TERMS.collaborator, clause.collaborators)
     for name in clause.unknown_addressees:
-        graph.add((node, ONT.unknownAddressee, Literal(name)))
+        graph.add((node, ITU_TERMS.unknownAddressee, Literal(name)))
 
 
 def _label_value(clause: Clause, previous: str | None) -> tuple[int | None, str | None]:
@@ -280,23 +283,22 @@ def _add_annex(
     annex: Annex,
     version: URIRef,
     order: int,
-    resolution: Resolution,
     clause_iris: dict[tuple[str, str], URIRef],
 ) -> tuple[URIRef, list[tuple[URIRef, AnnexItem]]]:
     node = URIRef(f"{version}/annex/{slug(annex.label) or order}")
-    graph.add((version, ONT.hasAnnex, node))
-    graph.add((node, RDF.type, ONT.Annex))
-    graph.add((node, ONT.label, Literal(annex.label)))
-    graph.add((node, ONT.order, Literal(order, datatype=XSD.integer)))
+    graph.add((version, ITU_TERMS.hasAnnex, node))
+    graph.add((node, RDF.type, ITU_TERMS.Annex))
+    graph.add((node, ITU_TERMS.label, Literal(annex.label)))
+    graph.add((node, ITU_TERMS.order, Literal(order, datatype=XSD.integer)))
     _add_span(graph, node, annex.line, annex.end_line)
     if annex.title:
         graph.add((node, DCTERMS.title, Literal(annex.title)))
     if annex.with_respect_to:
-        graph.add((node, ONT.withRespectToText, Literal(annex.with_respect_to)))
+        graph.add((node, ITU_TERMS.withRespectToText, Literal(annex.with_respect_to)))
         kind, _, label = annex.with_respect_to.partition(" ")
         target = clause_iris.get((kind, label))
         if target is not None:
-            graph.add((node, ONT.withRespectTo, target))
+            graph.add((node, ITU_TERMS.withRespectTo, target))
     unlabelled = 0
     items: list[tuple[URIRef, AnnexItem]] = []
     for position, item in enumerate(annex.items, start=1):
@@ -306,14 +308,14 @@ def _add_annex(
             unlabelled += 1
             path = f"p{unlabelled}"
         item_node = URIRef(f"{node}/{path}")
-        if (item_node, RDF.type, ONT.AnnexItem) in graph:
+        if (item_node, RDF.type, ITU_TERMS.AnnexItem) in graph:
             item_node = URIRef(f"{node}/{path}-{position}")
-        graph.add((node, ONT.hasItem, item_node))
+        graph.add((node, ITU_TERMS.hasItem, item_node))
         items.append((item_node, item))
-        graph.add((item_node, RDF.type, ONT.AnnexItem))
+        graph.add((item_node, RDF.type, ITU_TERMS.AnnexItem))
         if item.label:
-            graph.add((item_node, ONT.label, Literal(item.label)))
-        graph.add((item_node, ONT.text, Literal(item.text)))
-        graph.add((item_node, ONT.order, Literal(position, datatype=XSD.integer)))
-        graph.add((item_node, ONT.line, Literal(item.line, datatype=XSD.integer)))
+            graph.add((item_node, ITU_TERMS.label, Literal(item.label)))
+        graph.add((item_node, ITU_TERMS.text, Literal(item.text)))
+        graph.add((item_node, ITU_TERMS.order, Literal(position, datatype=XSD.integer)))
+        graph.add((item_node, ITU_TERMS.line, Literal(item.line, datatype=XSD.integer)))
     return node, items

@@ -1,5 +1,6 @@
 """Read stage: bytes on disk → numbered, cleaned lines with their source positions (no
-structure yet): text exports (text.py) and Word files (docx.py), told apart by content.
+structure yet): text exports (text.py), Word files (docx.py) and Akoma Ntoso XML (akn.py),
+told apart by content.
 
 May import: the shared modules only (errors).
 """
@@ -10,8 +11,11 @@ from itukg.read.text import Line, SourceText, check_file, read_text
 
 
 def read_source(path: str | Path) -> SourceText:
-    """A text export or a Word .docx, told apart by content (a zip archive), not by name."""
+    """A text export, a Word .docx or an Akoma Ntoso XML file, told apart by content (a
+    zip archive; an XML document whose root is <akomaNtoso>), not by name. A file named
+    .xml, or that opens with an XML declaration, is read as XML: refused if not AKN."""
     from itukg.errors import InputError
+    from itukg.read.akn import is_xml, read_akn
     from itukg.read.docx import is_zip, read_docx
 
     path = Path(path)
@@ -20,6 +24,8 @@ def read_source(path: str | Path) -> SourceText:
             return read_docx(path)
         if path.suffix.lower() == ".docx":
             raise InputError(path, "not a .docx file (not a zip archive)")
+        if is_xml(path):
+            return read_akn(path)
     return read_text(path)
 
 

@@ -21,7 +21,8 @@ belongs to: `akn:docType`, `akn:container`, `akn:formula`, `akn:intro`, `akn:hea
 `akn:recital`, `akn:paragraph`, `akn:point` …), then `akn:num` when its label came from a
 `<num>`, `akn:i` when all of its text is italic (headings are), and `akn:attachment` in
 an annex. Whitespace is normalised to single spaces; `<authorialNote>`s and the
-`<meta><notes>` a `<noteRef>` calls become the line's notes.
+`<meta><notes>` a `<noteRef>` calls become the line's notes; `<del>` text is left out. A
+`<table>` is written as a text export writes one (each cell opens with a tab).
 
 The FRBR metadata of each document (its kind, number, date, author and URIs) is kept in
 `SourceText.meta`, keyed by the number of the document's first line (its title line):
@@ -55,7 +56,7 @@ BODIES = {
 # Numbered, nestable parts of a text (AKN's hierarchy, and the preamble's items).
 ITEMS = {
     "alinea", "article", "book", "chapter", "citation", "clause", "division", "hcontainer",
-    "indent", "item", "level", "list", "paragraph", "part", "point", "proviso", "recital",
+    "indent", "item", "level", "paragraph", "part", "point", "proviso", "recital",
     "rule", "section", "subchapter", "subclause", "subdivision", "sublist", "subparagraph",
     "subpart", "subrule", "subsection", "subtitle", "title", "tome", "transitional",
     "tblock", "blockContainer",
@@ -76,11 +77,10 @@ INLINE = {
     "subFlow", "embeddedText",
 }  # fmt: skip
 _DOC_PARTS = {n for n in INLINE if n.startswith("doc")}  # kept apart by a space
-_ENTITY_DECLARATIONS = (
-    b"<!ENTITY",
-    "<!ENTITY".encode("utf-16-le"),
-    "<!ENTITY".encode("utf-16-be"),
-)
+_ENTITY_DECLARATIONS = {  # as UTF-8 (and ASCII-compatible encodings) or UTF-16 write it
+    "<!ENTITY".encode(encoding): "\n".encode(encoding)
+    for encoding in ("utf-8", "utf-16-le", "utf-16-be")
+}
 _ROOT = re.compile(
     r"^\s*(?:<\?xml[^>]*\?>\s*)?(?:(?:<!--.*?-->|<\?.*?\?>)\s*)*"
     r"(?:<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>\s*(?:(?:<!--.*?-->|<\?.*?\?>)\s*)*)?"
@@ -123,7 +123,7 @@ def read_akn(path: str | Path) -> SourceText:
     reader.root(root)
     source = SourceText(path=path, encoding="utf-8", format="akn")
     source.lines = reader.lines
-    source.meta = reader.meta
+    source.meta = dict(sorted(reader.meta.items()))
     if not any(line.text for line in source.lines):
         raise InputError(path, "the Akoma Ntoso document has no text", root.sourceline)
     return source
@@ -133,12 +133,9 @@ def read_akn(path: str | Path) -> SourceText:
 def _parse(path: Path, data: bytes) -> Any:
     from lxml import etree
 
-    for declaration in _ENTITY_DECLARATIONS:
+    for declaration, newline in _ENTITY_DECLARATIONS.items():
         at = data.find(declaration)
         if at >= 0:
-            newline = b"\n" if declaration == b"<!ENTITY" else "\n".encode("utf-16-le")
-            if declaration.startswith(b"\x00"):
-                newline = "\n".encode("utf-16-be")
             line = data.count(newline, 0, at) + 1
             raise InputError(
                 path,
@@ -152,9 +149,9 @@ def _parse(path: Path, data: bytes) -> Any:
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as err:
-        line = err.lineno if err.lineno and err.lineno > 0 else None
+        where: int | None = err.lineno if err.lineno and err.lineno > 0 else None
         message = re.sub(r"\s*\(<string>, line \d+\)$", "", str(err.msg or err))
-        raise InputError(path, f"not well-formed XML: {message}", line) from None
+        raise InputError(path, f"not well-formed XML: {message}", where) from None
     docinfo = root.getroottree().docinfo
     dtd = docinfo.internalDTD
     if dtd is not None and any(True for _ in dtd.iterentities()):
@@ -229,9 +226,9 @@ class _Text:
                 if note:
                     self.notes.append(note)
             elif name == "noteRef":
-                note = self._notes_by_id.get((child.get("href") or "").lstrip("#"))
-                if note:
-                    self.notes.append(note)
+                called = self._notes_by_id.get((child.get("href") or "").lstrip("#"))
+                if called:
+                    self.notes.append(called)
             elif name in ("eol", "eop", "br"):
                 self.parts.append((" ", italic))
             elif name == "del" or not name:  # deleted text; comments, processing instructions
@@ -251,7 +248,7 @@ def _is_leaf(element: Any) -> bool:
 
 
 # --- documents -----------------------------------------------------------------------
-_TRANSPARENT = {"p", "content", "container", "div", "blockContainer", "longTitle"}
+_TRANSPARENT = {"p", "content", "container", "div", "longTitle"}
 _HEADINGS = {"heading", "subheading", "intro"}
 
 
@@ -301,7 +298,7 @@ class _Reader:
                 out: frbr[key]
                 for key, out in (
                     ("number_show_as", "collection"), ("uri", "collection_uri"),
-                    ("date", "collection_date"),
+                    ("date", "collection_date"), ("author_name", "collection_author_name"),
                 )
                 if key in frbr
             }  # fmt: skip
@@ -331,9 +328,11 @@ class _Reader:
             record = {"element": name, "kind": element.get("name") or name, **frbr}
             record.update(self.collection)
             record["xml_line"] = str(element.sourceline)
-            if annex_of is not None:
+            if annex_of is not None:  # a document's own record wins over its annex's
                 record["annex_of"] = str(annex_of)
-            self.meta.setdefault(self.lines[start].number, record)
+                self.meta.setdefault(self.lines[start].number, record)
+            else:
+                self.meta[self.lines[start].number] = record
 
     def part(self, child: Any, annex: str) -> None:
         """A part of a document or collection other than its preface and annexes."""
@@ -457,10 +456,11 @@ class _Reader:
         style = "akn:" + _local(element) + annex
         num_node = next((c for c in element if _local(c) == "num"), None)
         num = self.text(num_node).text if num_node is not None else ""
+        num_line = num_node.sourceline if num_node is not None else element.sourceline
         heading = next((c for c in element if _local(c) == "heading"), None)
         if heading is not None:  # a titled part: its number and heading, each a line
             if num:
-                self.add(num_node.sourceline, num, depth, "akn:num" + annex)
+                self.add(num_line, num, depth, "akn:num" + annex)
                 num = ""
             self.heading(heading, depth, "akn:heading" + annex)
         said = False  # whether the item has written its own text (or number)
@@ -468,7 +468,7 @@ class _Reader:
         def flush() -> None:
             nonlocal num, said
             if num:  # a number with no text before the sub-items: alone on its line
-                self.add(num_node.sourceline, num, depth, "akn:num" + annex)
+                self.add(num_line, num, depth, "akn:num" + annex)
                 num, said = "", True
 
         def inner() -> int:
@@ -527,7 +527,11 @@ class _Reader:
             for cell in row:
                 if _local(cell) not in ("td", "th"):
                     continue
-                blocks = [cell] if _is_leaf(cell) else [b for b in cell.iter() if _is_leaf(b)]
+                blocks = (
+                    [cell]
+                    if _is_leaf(cell)
+                    else [b for b in cell.iter() if _local(b) not in INLINE and _is_leaf(b)]
+                )
                 texts = [(b, self.text(b)) for b in blocks if _local(b)]
                 texts = [(b, t) for b, t in texts if t.text] or [(cell, self.text(cell))]
                 for n, (block, text) in enumerate(texts):

@@ -83,7 +83,10 @@ class SourceText:
     path: Path
     lines: list[Line] = field(default_factory=list)
     encoding: str = "utf-8"
-    format: str = "text"  # or "docx": changes are then tracked, not left as residue
+    format: str = "text"  # or "docx": changes are then tracked, not left as residue; or "akn"
+    # Metadata the markup carries (Akoma Ntoso's FRBR: kind, number, date, author …), per
+    # document, keyed by the number of the document's first line (its title line).
+    meta: dict[int, dict[str, str]] = field(default_factory=dict)
 
     @property
     def name(self) -> str:

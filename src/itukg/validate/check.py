@@ -19,17 +19,22 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from itukg.enums import OverlapClass, Severity, Status
 from itukg.errors import ItukgError
-from itukg.namespaces import ITU, RESOLUTION
+from itukg.namespaces import RESOLUTION
 
 SH = "http://www.w3.org/ns/shacl#"
-SEVERITIES = {SH + "Violation": "violation", SH + "Warning": "warning", SH + "Info": "info"}
-REPEAT_CLASSES = ("duplicate", "same-mandate")
+SEVERITIES = {
+    SH + "Violation": Severity.VIOLATION,
+    SH + "Warning": Severity.WARNING,
+    SH + "Info": Severity.INFO,
+}
+REPEAT_CLASSES = (OverlapClass.DUPLICATE, OverlapClass.SAME_MANDATE)
 
 
 @dataclass
 class Result:
-    severity: str  # violation | warning | info
+    severity: Severity
     check: str
     resolution: str
     clause: str | None
@@ -47,7 +52,7 @@ class Report:
 
     @property
     def conforms(self) -> bool:
-        return not any(r.severity == "violation" for r in self.results)
+        return not any(r.severity == Severity.VIOLATION for r in self.results)
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -124,7 +129,9 @@ def validate(path: Path, store_root: Path) -> Report:
         results += _repeated_mandates(family.result(), document)
     finally:
         pool.shutdown(cancel_futures=True)
-    results.sort(key=lambda r: (r.resolution, r.line or 0, r.severity != "violation", r.check))
+    results.sort(
+        key=lambda r: (r.resolution, r.line or 0, r.severity != Severity.VIOLATION, r.check)
+    )
     return Report(path.name, results, report_graph)
 
 
@@ -147,12 +154,11 @@ def _graph_preparing_queries():
 
 def _store_facts(store: Any, draft: Any):
     """The triples the store holds about each resolution the draft cites."""
-    import rdflib
-
     from itukg.query.questions import load_query, run
+    from itukg.vocabulary import ITU as ITU_TERMS
 
     question = load_query("resolution-versions")
-    cited = {str(o) for o in draft.objects(None, rdflib.URIRef(ITU + "citedWork"))}
+    cited = {str(o) for o in draft.objects(None, ITU_TERMS.citedWork)}
     for work in sorted(cited):
         for s, p, o in run(store, question, {"work": work}).rows:
             yield _term(s), _term(p), _term(o)
@@ -166,10 +172,10 @@ def _term(term: Any):
         return rdflib.URIRef(term.value)
     if isinstance(term, ox.BlankNode):
         return rdflib.BNode(term.value)
-    datatype = term.datatype.value if term.datatype else None
+    datatype: str | None = term.datatype.value if term.datatype else None
     if term.language:
         return rdflib.Literal(term.value, lang=term.language)
-    if datatype in (None, "http://www.w3.org/2001/XMLSchema#string"):
+    if datatype is None or datatype == "http://www.w3.org/2001/XMLSchema#string":
         return rdflib.Literal(term.value)  # as rdflib writes plain strings
     return rdflib.Literal(term.value, datatype=rdflib.URIRef(datatype))
 
@@ -178,13 +184,15 @@ class _Locator:
     """Where a node of the draft graph is: resolution, clause label, line, section."""
 
     def __init__(self, draft: Any, document: Any) -> None:
-        import rdflib
+        from itukg.vocabulary import ITU as ITU_TERMS
 
         self.graph = draft
         self.versions = sorted((RESOLUTION + r.id for r in document.resolutions), key=len)
-        self.label = rdflib.URIRef(ITU + "label")
-        self.line = rdflib.URIRef(ITU + "line")
-        self.heading = rdflib.URIRef(ITU + "heading")
+        self.label = ITU_TERMS.label
+        self.line = ITU_TERMS.line
+        self.heading = ITU_TERMS.heading
+        self.cites_provision = ITU_TERMS.citesProvision
+        self.has_clause = ITU_TERMS.hasClause
 
     def resolution(self, node: str) -> str:
         owner = next((v for v in reversed(self.versions) if node.startswith(v)), None)
@@ -197,14 +205,14 @@ class _Locator:
 
         subject = rdflib.URIRef(node)
         if not any(node.startswith(v) for v in self.versions):
-            citing = self.graph.subjects(rdflib.URIRef(ITU + "citesProvision"), subject)
+            citing = self.graph.subjects(self.cites_provision, subject)
             return [place for c in sorted(citing) for place in self.locate(str(c))]
         base = re.sub(r"/(?:citation|provision-citation)/\d+$", "", node)
         subject = rdflib.URIRef(base)
         label = self.graph.value(subject, self.label)
         line = self.graph.value(subject, self.line)
         section = None
-        for parent in self.graph.subjects(rdflib.URIRef(ITU + "hasClause"), subject):
+        for parent in self.graph.subjects(self.has_clause, subject):
             section = str(self.graph.value(parent, self.heading))
         if "/annex/" in base:
             annex = rdflib.URIRef(re.sub(r"(/annex/[^/]+).*$", r"\1", base))
@@ -232,7 +240,7 @@ def _shacl_results(report: Any, shapes: Any, locator: _Locator, vocabulary: Any)
     results = []
     for node in report.subjects(rdflib.RDF.type, sh.ValidationResult):
         focus = str(report.value(node, sh.focusNode))
-        severity = SEVERITIES.get(str(report.value(node, sh.resultSeverity)), "info")
+        severity = SEVERITIES.get(str(report.value(node, sh.resultSeverity)), Severity.INFO)
         message = str(report.value(node, sh.resultMessage) or "")
         value = report.value(node, sh.value)
         if isinstance(value, rdflib.URIRef):
@@ -298,7 +306,7 @@ def _repeated_mandates(family: list, document: Any) -> list[Result]:
     if not family:
         return results
     for resolution in document.resolutions:
-        if resolution.status != "draft":
+        if resolution.status != Status.DRAFT:
             continue  # texts in force are compared by `itukg overlaps`, not validated
         own = _draft_records(resolution)
         if not own:
@@ -313,7 +321,7 @@ def _repeated_mandates(family: list, document: Any) -> list[Result]:
             where = f"{other.version_label}, {other.heading} {other.label or ''}".strip()
             results.append(
                 Result(
-                    "warning",
+                    Severity.WARNING,
                     "repeated-mandate",
                     resolution.id,
                     draft.label,
@@ -340,15 +348,15 @@ def _family_versions(store: Any, document: Any) -> list[str]:
         for section in resolution.sections:
             for clause in section.clauses:
                 works.update(RESOLUTION + c.work_id for c in clause.cites_resolutions)
-    drafts = {RESOLUTION + r.id for r in document.resolutions if r.status == "draft"}
+    drafts = {RESOLUTION + r.id for r in document.resolutions if r.status == Status.DRAFT}
     versions = []
-    table = run(store, load_query("versions"))
-    columns = table.columns
-    for row in table.rows:
-        record = {c: (t.value if t is not None else "") for c, t in zip(columns, row, strict=True)}
+    from itukg.vocabulary import ITU as ITU_TERMS
+
+    for record in run(store, load_query("versions")).records():
         if record["work"] not in works or record["version"] in revised | drafts:
             continue
-        if record["status"] == "in force" and record["superseded"] != "true":
+        in_force = record["status_term"] == str(ITU_TERMS.InForce)
+        if in_force and record["superseded"] != "true":
             versions.append(record["version"])
     return sorted(versions)
 
@@ -388,8 +396,8 @@ def _draft_records(resolution: Any) -> list:
 def format_text(report: Report) -> str:
     """The report for a person: resolution by resolution, clause by clause."""
     lines = []
-    violations = sum(r.severity == "violation" for r in report.results)
-    warnings = sum(r.severity == "warning" for r in report.results)
+    violations = sum(r.severity == Severity.VIOLATION for r in report.results)
+    warnings = sum(r.severity == Severity.WARNING for r in report.results)
     verdict = "conforms" if report.conforms else "does not conform"
     lines.append(f"{report.source}: {verdict} — {violations} violation(s), {warnings} warning(s)")
     current: tuple[str, str | None, int | None] | None = None

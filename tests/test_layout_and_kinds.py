@@ -122,3 +122,49 @@ def test_a_word_before_the_title_that_names_no_conference_is_no_title():
     (resolution,) = parse_source(_source(text)).resolutions
     (section,) = resolution.sections
     assert [c.label for c in section.clauses] == ["1", None, "2"]
+
+
+def test_a_glued_heading_with_its_one_unnumbered_clause_is_split():
+    text = (
+        "RESOLUTION 80 (DUBAI, 2018)\n"
+        "Test text\n"
+        "The Plenipotentiary Conference of the International Telecommunication Union "
+        "(Dubai, 2018),\n"
+        "instructs the Secretary-General\n"
+        "1\tto publish the list of workshops;\n"
+        "2\tto cooperate with regional organizations, in accordance with Resolution 100 "
+        "(Minneapolis, 1998), requests the ITU Council to examine the list at its next "
+        "session.\n"
+    )
+    (resolution,) = parse_source(_source(text)).resolutions
+    assert _outline(resolution) == [
+        ("instructs the Secretary-General", ["1", "2"]),
+        ("requests the ITU Council", [None]),
+    ]
+    instructs, requests = resolution.sections
+    assert instructs.clauses[1].text.endswith("(Minneapolis, 1998),")
+    assert requests.clauses[0].text == "to examine the list at its next session."
+    assert requests.line == 6  # the line it was glued into
+
+
+def test_section_numbered_items_keep_their_numbers():
+    text = (
+        "DECISION 81 (DUBAI, 2018)\n"
+        "Test text\n"
+        "The Plenipotentiary Conference of the International Telecommunication Union "
+        "(Dubai, 2018),\n"
+        "decides\n"
+        "1\tthat the following rules apply:\n"
+        "1.1\tthe host country bears the costs;\n"
+        "1.2\tthe Council reviews them;\n"
+        "2\tthat the rules take effect at once.\n"
+    )
+    (decision,) = parse_source(_source(text)).resolutions
+    (section,) = decision.sections
+    assert [(c.label, c.parent) for c in section.clauses] == [
+        ("1", None),
+        ("1.1", "1"),
+        ("1.2", "1"),
+        ("2", None),
+    ]
+    assert section.clauses[1].text == "the host country bears the costs;"

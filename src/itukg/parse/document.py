@@ -53,7 +53,8 @@ _SESSION_REVISION = re.compile(r"^(?:rev\.?\s*)?(?P<acronym>[A-Z]{2,5}-\d{2,4})$
 _YEAR_ONLY = re.compile(r"^\((?:rev\.?\s*)?(?P<year>\d{4})\)$", re.I)
 _ANNEX = re.compile(
     r"^(?:ANNEX|Annex)(?:\s+(?P<label>[A-Z]|\d{1,2}|[IVX]{1,5}))?"
-    r"(?:\s+(?:TO|to)\s+(?:(?:THE\s+|the\s+)?(?:DRAFT\s+|draft\s+)?(?:RESOLUTION|Resolution)\b.*))?\s*$"
+    r"(?:\s+(?:TO|to)\s+(?:(?:THE\s+|the\s+)?(?:DRAFT\s+|draft\s+)?"
+    r"(?:RESOLUTION|Resolution|DECISION|Decision|RECOMMENDATION|Recommendation)\b.*))?\s*$"
 )
 _TO_RESOLUTION = re.compile(r"^\(to\s+(?P<target>Resolution\b.*)\)$", re.I)
 _WITH_RESPECT = re.compile(r"^With respect to\s+(?P<target>.+)$", re.I)
@@ -464,6 +465,8 @@ class _Parser:
             is_sub, label = nesting.place(label)
             if label is None:
                 full = None
+            elif label.style == "decimal":
+                full = label.text  # '4.1' names itself, under 4 or not
             elif is_sub and last_top is not None:
                 local = label.text
                 if label.style == "dash":

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 _LABEL = re.compile(
     r"^(?:"
-    r"\((?P<paren>[a-z]{1,4}|\d{1,3})\)"
+    r"(?P<decimal>\d{1,3}(?:\.\d{1,3}){1,3})\.?\t"  # rules numbered by section: 2.1, 2.1.6
+    r"|\((?P<paren>[a-z]{1,4}|\d{1,3})\)"
     r"|(?P<alpha>[a-z]{1,4})\)"
     r"|(?P<num>\d{1,4})(?:(?:\t)|(?:[.)](?=\s)))"
     r"|(?P<dash>[\u2013\u2014\u2022\-])(?=\s)"
@@ -26,7 +27,7 @@ class Label:
     """A label as written: its text ('ii)'), its style and its position in the sequence."""
 
     text: str
-    style: str  # alpha | roman | num | dash | compound
+    style: str  # alpha | roman | num | decimal | dash | compound
     value: int
 
     def ambiguous_letter(self) -> bool:
@@ -42,6 +43,9 @@ def split_label(text: str) -> tuple[Label | None, str]:
     body = text[m.end() :].strip()
     if m.group("dash"):
         return Label(m.group("dash"), "dash", 0), body
+    if m.group("decimal"):
+        decimal = m.group("decimal")
+        return Label(decimal, "decimal", int(decimal.rsplit(".", 1)[1])), body
     raw = m.group("paren") or m.group("alpha") or m.group("num")
     written = f"({raw})" if m.group("paren") else (raw if m.group("num") else f"{raw})")
     if raw.isdigit():

@@ -26,16 +26,17 @@ from itukg.parse.headings import HeadingMatcher
 from itukg.parse.labels import split_label
 from itukg.read.text import Line
 
-MAX_GLUED_HEADING = 160  # characters of a heading (with its addressees) glued to a text
+MAX_GLUED_HEADING = 320  # characters of a heading (with its addressees) glued to a text
 _BREAK = re.compile(r"[,;:.]\s+(?:and\s+)?")
 _ITEM_START = re.compile(r"\s(?P<label>\d{1,2}|[a-z]\)|[ivx]{1,5}\))\s+(?=[a-z])")
 # an annex title or the volume's own part heading run into the end of a paragraph
 _GLUED_BLOCK = re.compile(
-    r"(?<=[.;:,])\s+(?:\d{1,4}\s+)?(?P<block>"
+    r"(?:(?<=\S)\s+(?P<annex>"
     r"ANNEX(?:\s+(?:\d{1,2}|[A-Z]))?\s+TO\s+(?:THE\s+)?(?:DRAFT\s+)?"
-    r"(?:RESOLUTION|DECISION|RECOMMENDATION)\s+[\w.-]+(?:\s*\([^()]{1,60}\))?"
-    r"|PART\s+[IVX]{1,5}\s*[-\u2013\u2014]\s*[A-Z][A-Z ,]{2,60}\b"
-    r")(?=\s|$)"
+    r"(?:RESOLUTION|DECISION|RECOMMENDATION)\s+[\w.-]+(?:\s*\([^()]{1,60}\))?)"
+    r"|(?<=[.;:,])\s+(?:\d{1,4}\s+)?(?P<part>"
+    r"PART\s+[IVX]{1,5}\s*[-\u2013\u2014]\s*[A-Z][A-Z ,]{2,60}\b))"
+    r"(?=\s|$)"
 )
 VOLUME_PART = re.compile(r"^PART\s+[IVX]{1,5}\s*[-\u2013\u2014]\s*[A-Z][A-Z ,]{2,60}$")
 """A heading of the volume ('PART VI - SIGNATORIES'): the texts end before it."""
@@ -60,7 +61,8 @@ def _split_blocks(line: Line) -> list[Line]:
     if m is None:
         return [line]
     before, rest = line.text[: m.start()], line.text[m.end() :].strip()
-    pieces = [_piece(line, before, True), _piece(line, m.group("block"), False)]
+    block = m.group("annex") or m.group("part")
+    pieces = [_piece(line, before, True), _piece(line, block, False)]
     if rest:
         pieces += _split_blocks(_piece(line, rest, False))
     return pieces
@@ -75,6 +77,10 @@ def _split_headings(line: Line, headings: HeadingMatcher) -> list[Line]:
     text = line.text
     if len(text) < 12 or line.revision is not None or headings.match(text) is not None:
         return [line]
+    # an operative item ('to cooperate …, in accordance with …') ends where a heading
+    # starts, even after a comma; in a recital ('that the Council, noting …, invites
+    # Member States to …') a comma never ends it
+    operative_item = split_label(text)[1].startswith("to ")
     for brk in _BREAK.finditer(text):
         start = brk.end()
         rest = text[start:]
@@ -83,6 +89,16 @@ def _split_headings(line: Line, headings: HeadingMatcher) -> list[Line]:
         # the heading ends the line: '…, instructs the Directors of the Bureaux'
         if len(rest) <= MAX_GLUED_HEADING and _is_glued_heading(rest, headings):
             return [_piece(line, text[: brk.start() + 1], True), _piece(line, rest, False)]
+        # after the end of an item, the heading and its one unnumbered clause: '…;
+        # requests the Council to include …', '…. further resolves to strengthen …'
+        ends_item = text[brk.start()] in ";." or operative_item
+        if ends_item and (split := _heading_then_clause(rest, headings)):
+            head, clause = split
+            return [
+                _piece(line, text[: brk.start() + 1], True),
+                _piece(line, head, False),
+                *_split_headings(_piece(line, clause, False), headings),
+            ]
         # the heading stands before the first item: '…, resolves 1 to …'
         for item in _ITEM_START.finditer(rest):
             if item.start() > MAX_GLUED_HEADING:
@@ -100,6 +116,19 @@ def _split_headings(line: Line, headings: HeadingMatcher) -> list[Line]:
                     *_split_headings(item_line, headings),
                 ]
     return [line]
+
+
+def _heading_then_clause(text: str, headings: HeadingMatcher) -> tuple[str, str] | None:
+    """'requests the ITU Council to include …' → ('requests the ITU Council', 'to include …')."""
+    for to in re.finditer(r"(?:^|\s)(?=to\s+[a-z])", text):
+        head = text[: to.start()].strip().rstrip(",")
+        if not head or len(head) > MAX_GLUED_HEADING:
+            break
+        match = headings.match(head)
+        operative = match is not None and match.kind.part == Part.OPERATIVE
+        if operative and _is_glued_heading(head, headings):
+            return head, text[to.end() :].strip()
+    return None
 
 
 def _is_glued_heading(text: str, headings: HeadingMatcher) -> bool:

@@ -1,0 +1,86 @@
+"""Read the PP-18 Akoma Ntoso set: texts/s and memory per stage, against the corpus text.
+
+Times read, read + parse and read + parse + annotate of the 50 PP-18 texts
+(../shared/corpus/pp18/), and the same stages on the corpus document (data/C26-89-E.txt,
+a plain-text export) as the baseline of the same run; each stage is the median of
+--runs runs in this process, after one warm-up (spaCy's pipeline is built once). Peak
+memory is the process's maximum resident set size after each input.
+
+    python bench/read_pp18.py [--runs 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PP18 = ROOT.parent / "shared" / "corpus" / "pp18" / "pp18-final-acts-dev.akn.xml"
+CORPUS = ROOT / "data" / "C26-89-E.txt"
+
+
+def _stages(path: Path) -> dict[str, object]:
+    from itukg.annotate import annotate_documents
+    from itukg.parse import parse_source
+    from itukg.read import read_source
+
+    def read() -> int:
+        return len(read_source(path).lines)
+
+    def parse() -> int:
+        return len(parse_source(read_source(path)).resolutions)
+
+    def annotate() -> int:
+        document = parse_source(read_source(path))
+        annotate_documents([document])
+        return len(document.resolutions)
+
+    return {"read": read, "read + parse": parse, "read + parse + annotate": annotate}
+
+
+def _median_seconds(step, runs: int) -> float:
+    step()  # warm-up: imports, the spaCy pipeline, the vocabulary
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        step()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    if not PP18.exists():
+        sys.exit(f"{PP18} not found: the PP-18 set lies in ../shared/corpus/pp18/")
+    sys.path.insert(0, str(ROOT / "src"))
+    from itukg.parse import parse_file
+
+    texts = {"PP-18 (AKN XML)": PP18, "corpus document (text)": CORPUS}
+    counts = {name: len(parse_file(path).resolutions) for name, path in texts.items()}
+    print("| input | texts | MB | stage | seconds | texts/s | MB/s | peak RSS MB |")
+    print("|---|---:|---:|---|---:|---:|---:|---:|")
+    rates: dict[tuple[str, str], float] = {}
+    for name, path in texts.items():
+        size = path.stat().st_size / 1e6
+        for stage, step in _stages(path).items():
+            seconds = _median_seconds(step, args.runs)
+            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            rates[(name, stage)] = size / seconds
+            print(
+                f"| {name} | {counts[name]} | {size:.2f} | {stage} | {seconds:.3f} "
+                f"| {counts[name] / seconds:.1f} | {size / seconds:.2f} | {peak:.0f} |"
+            )
+    print()
+    for stage in ("read", "read + parse", "read + parse + annotate"):
+        ratio = rates[("PP-18 (AKN XML)", stage)] / rates[("corpus document (text)", stage)]
+        print(f"- {stage}: PP-18 reads {ratio:.2f}× the corpus text's MB/s")
+
+
+if __name__ == "__main__":
+    main()

@@ -656,3 +656,33 @@ def test_no_signatories_or_declarations_in_the_last_texts(by_id, rid):
     texts += [i.text for a in res.annexes for i in a.items]
     for marker in ("For the Republic of", "PART VI", "SIGNATORIES", "DECLARATIONS"):
         assert not [t[:80] for t in texts if marker in t], marker
+
+
+def test_the_whole_set_builds_into_one_graph_whose_citations_resolve(tmp_path):
+    """All 50 texts in one store; citations of PP-18 texts by PP-18 texts reach the cited
+    version that was read from the file (not an inferred stand-in)."""
+    from itukg.pipeline import build
+    from itukg.store import open_read
+
+    store = tmp_path / "store"
+    report = build([PP18], store)
+    assert report.resolutions == 50 and not report.refused
+    graph = open_read(store)
+    itu = "https://w3id.org/itukg/ontology#"
+    rows = list(
+        graph.query(
+            f"""SELECT ?citing ?cited WHERE {{
+              ?citing <{itu}hasSection>/<{itu}hasClause> ?clause .
+              ?clause <{itu}citesResolution> ?cited .
+              ?cited <{itu}source> ?document .
+              FILTER(?citing != ?cited)
+            }}"""
+        )
+    )
+    pairs = {(r["citing"].value.split("/id/resolution/")[1], r["cited"].value.split(
+        "/id/resolution/")[1]) for r in rows}  # fmt: skip
+    assert len(pairs) >= 40, len(pairs)
+    # Resolution 25 (regional presence) is cited by others of the same conference
+    assert any(cited == "pp/25/dubai-2018" for _, cited in pairs)
+    versions = {r["cited"].value for r in rows}
+    assert all("/dubai-2018" in v for v in versions)

@@ -15,6 +15,14 @@ from itukg.read.text import Line, SourceText
 LAYOUT = FIXTURES / "layout"
 
 
+_PP18_HEAD = (
+    "{title}\n"
+    "Test text\n"
+    "The Plenipotentiary Conference of the International Telecommunication Union "
+    "(Dubai, 2018),\n"
+)
+
+
 def _source(text: str) -> SourceText:
     lines = [Line(n, t, t, 0) for n, t in enumerate(text.splitlines(), start=1)]
     return SourceText(Path("t.txt"), lines)
@@ -56,11 +64,7 @@ def test_items_run_together_are_split_in_sequence(glued):
 
 
 def test_labels_followed_by_a_space_are_read_only_in_sequence():
-    text = (
-        "RESOLUTION 77 (DUBAI, 2018)\n"
-        "Test text\n"
-        "The Plenipotentiary Conference of the International Telecommunication Union "
-        "(Dubai, 2018),\n"
+    text = _PP18_HEAD.format(title="RESOLUTION 77 (DUBAI, 2018)") + (
         "resolves\n"
         "1 to keep the list of workshops;\n"
         "2 the Directors of the Bureaux shall publish it;\n"
@@ -74,11 +78,7 @@ def test_labels_followed_by_a_space_are_read_only_in_sequence():
 
 
 def test_a_clean_sentence_with_a_heading_word_is_not_split():
-    text = (
-        "RESOLUTION 78 (DUBAI, 2018)\n"
-        "Test text\n"
-        "The Plenipotentiary Conference of the International Telecommunication Union "
-        "(Dubai, 2018),\n"
+    text = _PP18_HEAD.format(title="RESOLUTION 78 (DUBAI, 2018)") + (
         "considering\n"
         "a) that the Council, noting the report, invites Member States to participate in "
         "the work;\n"
@@ -109,11 +109,7 @@ def test_a_title_with_the_body_before_it_and_spaces_in_the_parenthesis():
 
 
 def test_a_word_before_the_title_that_names_no_conference_is_no_title():
-    text = (
-        "RESOLUTION 79 (DUBAI, 2018)\n"
-        "Test text\n"
-        "The Plenipotentiary Conference of the International Telecommunication Union "
-        "(Dubai, 2018),\n"
+    text = _PP18_HEAD.format(title="RESOLUTION 79 (DUBAI, 2018)") + (
         "resolves\n"
         "1\tto apply the following text:\n"
         "Model RESOLUTION 9\n"
@@ -125,11 +121,7 @@ def test_a_word_before_the_title_that_names_no_conference_is_no_title():
 
 
 def test_a_glued_heading_with_its_one_unnumbered_clause_is_split():
-    text = (
-        "RESOLUTION 80 (DUBAI, 2018)\n"
-        "Test text\n"
-        "The Plenipotentiary Conference of the International Telecommunication Union "
-        "(Dubai, 2018),\n"
+    text = _PP18_HEAD.format(title="RESOLUTION 80 (DUBAI, 2018)") + (
         "instructs the Secretary-General\n"
         "1\tto publish the list of workshops;\n"
         "2\tto cooperate with regional organizations, in accordance with Resolution 100 "
@@ -148,11 +140,7 @@ def test_a_glued_heading_with_its_one_unnumbered_clause_is_split():
 
 
 def test_section_numbered_items_keep_their_numbers():
-    text = (
-        "DECISION 81 (DUBAI, 2018)\n"
-        "Test text\n"
-        "The Plenipotentiary Conference of the International Telecommunication Union "
-        "(Dubai, 2018),\n"
+    text = _PP18_HEAD.format(title="DECISION 81 (DUBAI, 2018)") + (
         "decides\n"
         "1\tthat the following rules apply:\n"
         "1.1\tthe host country bears the costs;\n"

@@ -64,11 +64,28 @@ class ProvisionCitation:
     kind: str = "number"
     text: str = ""
     relating_to: str | None = None  # the Sector written after it: '(relating to ITU-R)'
+    in_article: str | None = None  # the article written after it: 'Nos 12 and 13 of Article 2'
 
     @property
     def id(self) -> str:
         prefix = "article-" if self.kind == "article" else ""
         return f"{self.instrument.lower()}/{prefix}{slug(self.number)}"
+
+
+@dataclass(frozen=True)
+class ExternalCitation:
+    """A citation of an instrument that is no resolution of an ITU conference, assembly
+    or the Council: a United Nations resolution (A/RES/70/1), an ITU-T or ITU-R
+    Recommendation (ITU-T X.1205), the Radio Regulations (RR) or the International
+    Telecommunication Regulations (ITR). Recorded as what it is, never as a resolution."""
+
+    kind: str  # un-resolution | sector-recommendation | regulations
+    identifier: str
+    text: str = ""
+
+    @property
+    def id(self) -> str:
+        return f"{self.kind}/{slug(self.identifier)}"
 
 
 @dataclass
@@ -114,6 +131,7 @@ class Clause:
     addressees: list[ActorRef] = field(default_factory=list)
     cites_resolutions: list[ResolutionCitation] = field(default_factory=list)
     cites_provisions: list[ProvisionCitation] = field(default_factory=list)
+    cites_external: list[ExternalCitation] = field(default_factory=list)
     refers_to: list[InternalReference] = field(default_factory=list)
     collaborators: list[ActorRef] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)
@@ -156,6 +174,7 @@ class AnnexItem:
     text: str
     cites_resolutions: list[ResolutionCitation] = field(default_factory=list)
     cites_provisions: list[ProvisionCitation] = field(default_factory=list)
+    cites_external: list[ExternalCitation] = field(default_factory=list)
     refers_to: list[InternalReference] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)
 
@@ -209,6 +228,7 @@ class Resolution:
     previous_revision: tuple[str | None, int] | None = None  # (place, year) of the revised text
     old_enacting: str | None = None
     kind: TextKind = TextKind.RESOLUTION
+    complete: bool = True  # False: the text is cut off (parse/completeness.py says where)
 
     @property
     def work_id(self) -> str:

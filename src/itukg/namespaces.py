@@ -18,6 +18,7 @@ SECTION_KIND = ID + "section-kind/"
 RESOLUTION = ID + "resolution/"
 DOCUMENT = ID + "document/"
 PROVISION = ID + "provision/"
+EXTERNAL = ID + "external/"  # instruments that are no ITU resolution: UN resolutions, RR …
 OVERLAP = ID + "overlap/"
 
 PREFIXES: dict[str, str] = {
@@ -30,6 +31,7 @@ PREFIXES: dict[str, str] = {
     "res": RESOLUTION,
     "doc": DOCUMENT,
     "cscv": PROVISION,
+    "ext": EXTERNAL,
     "overlap": OVERLAP,
     "prov": "http://www.w3.org/ns/prov#",
     "skos": "http://www.w3.org/2004/02/skos/core#",

@@ -3,7 +3,7 @@
 Generated from ontology/*.ttl by `python ontology/generate_vocabulary.py`, run from the
 repository's root: do not edit by hand, rerun it when the ontology changes. A term the
 ontology does not declare is an error, not a new IRI: ITU.notATerm raises AttributeError.
-132 terms.
+138 terms.
 """
 
 from rdflib.namespace import DefinedNamespace, Namespace
@@ -33,6 +33,7 @@ class ITU(DefinedNamespace):
     Council: URIRef  # Council
     Decision: URIRef  # decision (work)
     Director: URIRef  # Director of a Bureau
+    ExternalInstrument: URIRef  # external instrument
     GoverningBody: URIRef  # conference, assembly or Council
     LegalInstrument: URIRef  # basic instrument of the Union
     Mandate: URIRef  # mandate
@@ -67,6 +68,7 @@ class ITU(DefinedNamespace):
     citedRelatingTo: URIRef  # cited relating to
     citedVersion: URIRef  # cited version
     citedWork: URIRef  # cited work
+    citesExternal: URIRef  # cites external instrument
     citesProvision: URIRef  # cites provision
     citesResolution: URIRef  # cites resolution
     citesWork: URIRef  # cites resolution (any version)
@@ -106,10 +108,14 @@ class ITU(DefinedNamespace):
     action: URIRef  # action
     changeKind: URIRef  # change kind
     citedAs: URIRef  # cited as
+    complete: URIRef  # complete
     endLine: URIRef  # last source line
     firstNumber: URIRef  # first number
     heading: URIRef  # heading
+    identifier: URIRef  # identifier
+    inArticle: URIRef  # in article
     inferred: URIRef  # inferred
+    instrumentKind: URIRef  # instrument kind
     label: URIRef  # label
     labelValue: URIRef  # label value
     lastNumber: URIRef  # last number

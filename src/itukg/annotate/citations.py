@@ -17,7 +17,8 @@ from typing import Any
 
 from itukg.annotate.gazetteer import ACTOR, INSTRUMENT
 from itukg.annotate.patterns import CitedItem, same_sentence
-from itukg.model import ProvisionCitation, Resolution, ResolutionCitation
+from itukg.enums import TextKind
+from itukg.model import ExternalCitation, ProvisionCitation, Resolution, ResolutionCitation
 from itukg.ontology import Vocabulary
 
 _OWN_BODY = re.compile(
@@ -121,6 +122,7 @@ def _span_citations(
                 revision_year=year,
                 text=span.text,
                 body_from=how,
+                kind=TextKind(item.kind),
             )
         )
     return citations
@@ -183,7 +185,20 @@ def provision_citations(doc: Any, vocabulary: Vocabulary) -> list[ProvisionCitat
         if relating and sector is None:
             sector = relating.group("sector")  # kept as written: validation reports it
         for number in values["numbers"]:
-            citation = ProvisionCitation(instrument, number, values["kind"], span.text, sector)
+            citation = ProvisionCitation(
+                instrument, number, values["kind"], span.text, sector, values["article"]
+            )
+            if all(c.id != citation.id for c in found):
+                found.append(citation)
+    return found
+
+
+def external_citations(doc: Any) -> list[ExternalCitation]:
+    """The UN resolutions, Sector Recommendations and Regulations doc cites, once each."""
+    found: list[ExternalCitation] = []
+    for span in doc.spans["external"]:
+        for item in span._.itukg["items"]:
+            citation = ExternalCitation(item.kind, item.identifier, span.text)
             if all(c.id != citation.id for c in found):
                 found.append(citation)
     return found

@@ -15,6 +15,7 @@ from typing import Any
 from itukg.annotate.actors import Context, read_phrase
 from itukg.annotate.citations import (
     citations_of_itself,
+    external_citations,
     provision_citations,
     resolution_citations,
 )
@@ -110,6 +111,7 @@ def _names(unresolved: list[str]) -> list[str]:
 def _cite(node: Any, doc: Any, resolution: Resolution, vocabulary: Vocabulary) -> None:
     node.cites_resolutions = resolution_citations(doc, resolution, vocabulary)
     node.cites_provisions = provision_citations(doc, vocabulary)
+    node.cites_external = external_citations(doc)
     own = citations_of_itself(doc, resolution, vocabulary)
     node.refers_to = annex_references(doc, resolution) + clause_references(
         doc, resolution, vocabulary, own

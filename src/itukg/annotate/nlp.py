@@ -4,7 +4,9 @@
   (doc.ents, longest match first; acronyms match with their case, names without);
 - span_ruler: topics, in doc.spans["topics"] (they may overlap an actor's name);
 - itukg_citations: resolution citation lists (doc.spans["resolutions"]), CS/CV
-  provision groups (doc.spans["provisions"]) and references to annexes and clauses
+  provision groups (doc.spans["provisions"]), external instruments — UN resolutions,
+  ITU-T and ITU-R Recommendations, the Radio Regulations — (doc.spans["external"],
+  which no resolution or provision citation may overlap), references to annexes and clauses
   (doc.spans["annexes"], doc.spans["clauses"]), each span carrying its parsed values
   in span._.itukg.
 
@@ -48,18 +50,28 @@ class CitationFinder:
 
     def __call__(self, doc: Any) -> Any:
         text = doc.text
+        external = list(patterns.external_instruments(text))
+        doc.spans["external"] = self._spans(
+            doc, ((start, end, "EXTERNAL", {"items": items}) for start, end, items in external)
+        )
+
+        def outside(start: int, end: int) -> bool:  # 'Security Council Resolution 1325'
+            return not any(s < end and start < e for s, e, _ in external)
+
         doc.spans["resolutions"] = self._spans(
             doc,
             (
                 (start, end, "RESOLUTIONS", {"items": items})
                 for start, end, items in patterns.resolution_lists(text)
+                if outside(start, end)
             ),
         )
         doc.spans["provisions"] = self._spans(
             doc,
             (
-                (start, end, "PROVISIONS", {"kind": kind, "numbers": numbers})
-                for start, end, kind, numbers in patterns.provision_groups(text)
+                (start, end, "PROVISIONS", {"kind": kind, "numbers": numbers, "article": article})
+                for start, end, kind, numbers, article in patterns.provision_groups(text)
+                if outside(start, end)
             ),
         )
         doc.spans["annexes"] = self._spans(

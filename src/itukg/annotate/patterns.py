@@ -16,11 +16,13 @@ _DASHES = "-\u2010\u2011\u2012\u2013\u2014"
 _PREFIX = r"[A-Z]{2,4}[" + _DASHES + r"][A-Z]"  # ITU-R
 _NUMBER = r"\d+[A-Z]?(?:[" + _DASHES + r"]\d+)?"  # 191, 7-4, 58A
 _PAREN = r"\((?:[^()]|\([^()]*\))*\)"
-_ITEM = rf"(?:{_PREFIX}\s+)?{_NUMBER}(?:\s*{_PAREN})?"
+# a number followed by a slash is a United Nations resolution's (70/1), never an ITU one's
+_ITEM = rf"(?:{_PREFIX}\s+)?{_NUMBER}(?![\d/])(?:\s*{_PAREN})?"
 _JOIN = r"\s*(?:,\s*and|,|and|&)\s*"
 
 RESOLUTION_LIST = re.compile(
-    rf"\bResolutions?\s+(?P<list>{_ITEM}(?:{_JOIN}(?:Resolution\s+)?{_ITEM})*)"
+    r"\b(?P<word>Resolution|Decision|Recommendation|Opinion)s?\s+"
+    rf"(?P<list>{_ITEM}(?:{_JOIN}(?:(?P=word)\s+)?{_ITEM})*)"
 )
 _ITEM_PARTS = re.compile(
     rf"(?:(?P<prefix>{_PREFIX})\s+)?(?P<number>\d+[A-Z]?)(?:[{_DASHES}](?P<edition>\d+))?"
@@ -42,11 +44,14 @@ class CitedItem:
     year: int | None
     session: str | None  # a session acronym such as WRC-19, when the revision names one
     paren: str | None = None  # a parenthesis that is no revision: '(WTDC)'
+    kind: str = "resolution"  # or decision, recommendation, opinion: the word before the list
 
 
 def resolution_lists(text: str) -> Iterator[tuple[int, int, list[CitedItem]]]:
-    """Each 'Resolution(s) …' list in text: its character span and its items."""
+    """Each 'Resolution(s) …' (or Decision, Recommendation, Opinion) list in text: its
+    character span and its items."""
     for match in RESOLUTION_LIST.finditer(text):
+        kind = match.group("word").lower()
         items = []
         for part in _ITEM_PARTS.finditer(match.group("list")):
             place = year = session = other = None
@@ -60,7 +65,9 @@ def resolution_lists(text: str) -> Iterator[tuple[int, int, list[CitedItem]]]:
                 else:
                     other = paren[1:-1].strip()
             items.append(
-                CitedItem(part.group("prefix"), part.group("number"), place, year, session, other)
+                CitedItem(
+                    part.group("prefix"), part.group("number"), place, year, session, other, kind
+                )
             )
         # "Resolutions 5 and 59 (Rev. Baku, 2025)": a revision after the last item applies to all
         last = items[-1] if items else None
@@ -75,7 +82,9 @@ _PROVISION_NUMBER = r"\d+[A-Z]?"
 _RANGE = rf"{_PROVISION_NUMBER}(?:\s*(?:[{_DASHES}]|to)\s*{_PROVISION_NUMBER})?"
 _RANGE_LIST = rf"{_RANGE}(?:{_JOIN}{_RANGE})*"
 PROVISION_GROUP = re.compile(
-    rf"\b(?:(?P<nos>Nos?\.)|(?P<art>Articles?|Arts?\.))\s*(?P<list>{_RANGE_LIST})(?![\d.]\d)"
+    rf"\b(?:(?P<nos>Nos?\.|Nos?(?=\s+\d))|(?P<art>Articles?|Arts?\.))\s*"
+    rf"(?P<list>{_RANGE_LIST})(?![\d.]\d)"
+    r"(?P<where>\s+(?:of|in)\s+Article\s+(?P<article>\d+[A-Z]?)\b(?![\d.]\d))?"
 )
 _RANGE_PARTS = re.compile(
     rf"(?P<first>{_PROVISION_NUMBER})(?:\s*(?:[{_DASHES}]|to)\s*(?P<last>{_PROVISION_NUMBER}))?"
@@ -83,8 +92,10 @@ _RANGE_PARTS = re.compile(
 MAX_RANGE = 1000  # a wider range is a misreading, not a citation
 
 
-def provision_groups(text: str) -> Iterator[tuple[int, int, str, list[str]]]:
-    """Each 'No./Nos./Article(s) …' group: span, kind ('number'|'article'), numbers expanded."""
+def provision_groups(text: str) -> Iterator[tuple[int, int, str, list[str], str | None]]:
+    """Each 'No./Nos./Article(s) …' group: span, kind ('number'|'article'), numbers
+    expanded, and the article they stand in when written after them ('Nos 12 and 13 of
+    Article 2': the numbers are cited, the article only locates them)."""
     for match in PROVISION_GROUP.finditer(text):
         numbers: list[str] = []
         for part in _RANGE_PARTS.finditer(match.group("list")):
@@ -99,7 +110,77 @@ def provision_groups(text: str) -> Iterator[tuple[int, int, str, list[str]]]:
             else:
                 numbers.extend(n for n in (first, last) if n)
         kind = "number" if match.group("nos") else "article"
-        yield match.start(), match.end(), kind, numbers
+        article = match.group("article") if kind == "number" else None
+        yield match.start(), match.end(), kind, numbers, article
+
+
+_UN_NUMBER = r"(?:A/RES/)?\d{1,4}/\d{1,3}(?:\s+of\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4})?"
+_UN_BODY = (
+    r"(?:UNGA|UN\s+General\s+Assembly|United\s+Nations\s+General\s+Assembly|General\s+"
+    r"Assembly|ECOSOC|Economic\s+and\s+Social\s+Council|Security\s+Council|UN|United\s+Nations)"
+)
+_UN_LIST = re.compile(
+    rf"(?:\b(?P<before>{_UN_BODY})\s+)?\b[Rr]esolutions?\s+"
+    rf"(?P<list>{_UN_NUMBER}(?:{_JOIN}(?:[Rr]esolution\s+)?{_UN_NUMBER})*)"
+    rf"(?P<after>\s*(?:\(\d{{4}}\)|of\s+\d{{1,2}}\s+\w+\s+\d{{4}}))?"
+    rf"(?:\s+(?:of|by)\s+the\s+(?P<of>{_UN_BODY}))?"
+    rf"|\bA/RES/\d{{1,3}}/\d{{1,3}}"
+)
+_SECURITY_COUNCIL = re.compile(
+    r"\b(?:UN\s+|United\s+Nations\s+)?Security\s+Council\s+[Rr]esolutions?\s+"
+    r"(?P<list>\d{3,4}(?:\s*\(\d{4}\))?(?:\s*(?:,\s*and|,|and)\s*\d{3,4}(?:\s*\(\d{4}\))?)*)"
+)
+_SECTOR_RECOMMENDATION = re.compile(
+    r"\b(?:Recommendations?\s+(?P<s1>ITU-[RT])|(?P<s2>ITU-[RT])\s+Recommendations?)\s+"
+    r"(?P<list>[A-Z]{1,3}\.\d+(?:\.\d+)*(?:\s*(?:,\s*and|,|and)\s*(?:ITU-[RT]\s+)?"
+    r"[A-Z]{1,3}\.\d+(?:\.\d+)*)*)"
+)
+_REGULATIONS = re.compile(
+    r"\b(?P<rr>Radio\s+Regulations|RR)\b(?!-)|\b(?P<itr>International\s+Telecommunication"
+    r"\s+Regulations|ITRs?)\b"
+)
+
+
+@dataclass(frozen=True)
+class ExternalItem:
+    """A non-ITU instrument cited (a UN resolution), or one the conferences and assemblies
+    do not adopt as resolutions (an ITU-T or ITU-R Recommendation, the Radio Regulations)."""
+
+    kind: str  # un-resolution | sector-recommendation | regulations
+    identifier: str  # 'A/RES/70/1', 'ITU-T X.1205', 'RR'
+
+
+def external_instruments(text: str) -> Iterator[tuple[int, int, list[ExternalItem]]]:
+    """Each citation of an external instrument: its span and what it cites."""
+    for match in _UN_LIST.finditer(text):
+        who = " ".join((match.group("before") or match.group("of") or "").split()).casefold()
+        found = re.findall(r"(?:A/RES/)?(\d{1,4})/(\d{1,3})", match.group(0))
+        items = []
+        for first, second in found:
+            council = who in ("ecosoc", "economic and social council") or len(first) == 4
+            prefix = "E/RES" if council else "A/RES"
+            items.append(ExternalItem("un-resolution", f"{prefix}/{first}/{second}"))
+        yield match.start(), match.end(), items
+    for match in _SECURITY_COUNCIL.finditer(text):
+        numbers = re.findall(r"(?<!\()\b\d{3,4}\b(?!\))", match.group("list"))
+        yield (
+            match.start(),
+            match.end(),
+            [ExternalItem("un-resolution", f"S/RES/{n}") for n in numbers],
+        )
+    for match in _SECTOR_RECOMMENDATION.finditer(text):
+        sector = match.group("s1") or match.group("s2")
+        items = []
+        for part in re.finditer(
+            r"(?:(ITU-[RT])\s+)?([A-Z]{1,3}\.\d+(?:\.\d+)*)", match.group("list")
+        ):
+            items.append(
+                ExternalItem("sector-recommendation", f"{part.group(1) or sector} {part.group(2)}")
+            )
+        yield match.start(), match.end(), items
+    for match in _REGULATIONS.finditer(text):
+        name = "RR" if match.group("rr") else "ITR"
+        yield match.start(), match.end(), [ExternalItem("regulations", name)]
 
 
 SENTENCE_BREAK = re.compile(r";|\.\s+(?=[A-Z(])|\.$")

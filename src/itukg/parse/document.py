@@ -18,6 +18,7 @@ from itukg.errors import InputError
 from itukg.model import Annex, AnnexItem, Change, Clause, Document, Resolution, Section
 from itukg.ontology import Vocabulary, load_vocabulary
 from itukg.parse.compare import differences
+from itukg.parse.completeness import check_complete
 from itukg.parse.cover import read_cover
 from itukg.parse.headings import HeadingMatcher
 from itukg.parse.labels import Label, Nesting, split_label
@@ -129,6 +130,8 @@ class _Parser:
                     )
                 document.resolutions.extend(found)
         document.resolutions = self._merge(document.resolutions)
+        for resolution in document.resolutions:
+            check_complete(resolution)
         if not document.resolutions:
             raise InputError(
                 self.source.path,
@@ -428,7 +431,7 @@ class _Parser:
             indexed = [
                 (i, label_token(label))
                 for i, (_, label, _) in enumerate(entries)
-                if label is not None and label.style in styles
+                if label is not None and label.style in styles and not label.bis
             ]
             for (i, _), numbering in zip(
                 indexed, read_sequence([t for _, t in indexed], family), strict=True

@@ -2,7 +2,9 @@
 
 ITU texts letter the preamble (a), b) …), number the operative part (1, 2 …), and
 put items under a clause with roman numerals (i), ii) …), letters under a number,
-or dashes. 'i)' after 'h)' continues the letters; 'i)' after '3' opens items.
+or dashes; an item inserted later keeps its neighbour's label with 'bis' or 'ter'
+(b)bis, b bis), 3bis), in the sequence at its neighbour's value. 'i)' after 'h)'
+continues the letters; 'i)' after '3' opens items.
 """
 
 from __future__ import annotations
@@ -13,9 +15,9 @@ from dataclasses import dataclass
 _LABEL = re.compile(
     r"^(?:"
     r"(?P<decimal>\d{1,3}(?:\.\d{1,3}){1,3})\.?\t"  # rules numbered by section: 2.1, 2.1.6
-    r"|\((?P<paren>[a-z]{1,4}|\d{1,3})\)"
-    r"|(?P<alpha>[a-z]{1,4})\)"
-    r"|(?P<num>\d{1,4})(?:(?:\t)|(?:[.)](?=\s)))"
+    r"|\((?P<paren>[a-z]{1,4}|\d{1,3})\)(?:(?P<s1>bis|ter|quater)(?![a-z]))?"
+    r"|(?P<alpha>[a-z]{1,4})(?: ?(?P<s2>bis|ter|quater))?\)(?:(?P<s3>bis|ter|quater)(?![a-z]))?"
+    r"|(?P<num>\d{1,4})(?: ?(?P<s4>bis|ter|quater))?(?:(?:\t)|(?:[.)](?=\s)))"
     r"|(?P<dash>[\u2013\u2014\u2022\-])(?=\s)"
     r")\s*"
 )
@@ -29,6 +31,11 @@ class Label:
     text: str
     style: str  # alpha | roman | num | decimal | dash | compound
     value: int
+
+    @property
+    def bis(self) -> bool:
+        """An item inserted after its neighbour ('b)bis'): outside the sequence."""
+        return self.text.endswith(("bis", "ter", "quater"))
 
     def ambiguous_letter(self) -> bool:
         """'i)', 'v)', 'x)', 'c)'…: also a roman numeral."""
@@ -48,6 +55,8 @@ def split_label(text: str) -> tuple[Label | None, str]:
         return Label(decimal, "decimal", int(decimal.rsplit(".", 1)[1])), body
     raw = m.group("paren") or m.group("alpha") or m.group("num")
     written = f"({raw})" if m.group("paren") else (raw if m.group("num") else f"{raw})")
+    # an item inserted after another keeps its place: 'b)bis', 'b bis)', '3bis'
+    written += next((m.group(g) for g in ("s1", "s2", "s3", "s4") if m.group(g)), "")
     if raw.isdigit():
         return Label(written, "num", int(raw)), body
     if _ROMAN.match(raw):

@@ -46,6 +46,7 @@ def resolution_to_dict(resolution: Resolution) -> dict[str, Any]:
         "revision_year": resolution.revision_year,
         "kind": resolution.kind,
         "status": resolution.status,
+        "complete": resolution.complete,
         "title": resolution.title,
         "line": resolution.line,
         "end_line": resolution.end_line,
@@ -94,6 +95,7 @@ def _citations(node: Clause | AnnexItem) -> dict[str, Any]:
     return {
         "cites_resolutions": [_resolution_citation(c) for c in node.cites_resolutions],
         "cites_provisions": [_provision_citation(c) for c in node.cites_provisions],
+        "cites_external": [{**asdict(c), "id": c.id} for c in node.cites_external],
         "refers_to": [asdict(r) for r in node.refers_to],
         "topics": node.topics,
     }

@@ -16,12 +16,22 @@ from itukg.model import (
     ActorRef,
     AnnexItem,
     Clause,
+    ExternalCitation,
     InternalReference,
     Mandate,
     ProvisionCitation,
     ResolutionCitation,
 )
-from itukg.namespaces import BODY, PROVISION, RESOLUTION, SECTION_KIND, SECTOR, SESSION, TOPIC
+from itukg.namespaces import (
+    BODY,
+    EXTERNAL,
+    PROVISION,
+    RESOLUTION,
+    SECTION_KIND,
+    SECTOR,
+    SESSION,
+    TOPIC,
+)
 from itukg.ontology import Vocabulary
 from itukg.vocabulary import ITU as ITU_TERMS
 
@@ -113,6 +123,8 @@ def add_citations(
             if provision.relating_to in vocabulary.sectors:
                 sector = URIRef(SECTOR + provision.relating_to)
                 graph.add((written, ITU_TERMS.citedRelatingTo, sector))
+    for external in source.cites_external:
+        graph.add((node, ITU_TERMS.citesExternal, _add_external_instrument(graph, external)))
     for reference in source.refers_to:
         if not reference.resolved:
             graph.add((node, ITU_TERMS.unresolvedReference, Literal(reference.text)))
@@ -123,6 +135,8 @@ def _add_external_work(
     graph: Graph, citation: ResolutionCitation, work: URIRef, vocabulary: Vocabulary
 ) -> None:
     graph.add((work, RDF.type, ITU_TERMS.Resolution))
+    if citation.kind is not TextKind.RESOLUTION:
+        graph.add((work, RDF.type, ITU_TERMS[citation.kind.title()]))
     graph.add(
         (
             work,
@@ -155,6 +169,24 @@ def _add_external(
     )
 
 
+_EXTERNAL_NAMES = {
+    "un-resolution": "United Nations resolution {}",
+    "sector-recommendation": "Recommendation {}",
+    "regulations": "{}",
+}
+_REGULATIONS = {"RR": "Radio Regulations", "ITR": "International Telecommunication Regulations"}
+
+
+def _add_external_instrument(graph: Graph, citation: ExternalCitation) -> URIRef:
+    node = URIRef(EXTERNAL + citation.id)
+    name = _REGULATIONS.get(citation.identifier, citation.identifier)
+    graph.add((node, RDF.type, ITU_TERMS.ExternalInstrument))
+    graph.add((node, ITU_TERMS.instrumentKind, Literal(citation.kind)))
+    graph.add((node, ITU_TERMS.identifier, Literal(citation.identifier)))
+    graph.add((node, RDFS.label, Literal(_EXTERNAL_NAMES[citation.kind].format(name))))
+    return node
+
+
 def _add_provision(graph: Graph, citation: ProvisionCitation) -> URIRef:
     node = URIRef(PROVISION + citation.id)
     instrument = ITU_TERMS.Constitution if citation.instrument == "CS" else ITU_TERMS.Convention
@@ -169,6 +201,8 @@ def _add_provision(graph: Graph, citation: ProvisionCitation) -> URIRef:
     if digits and citation.kind == "number":
         graph.add((node, ITU_TERMS.numberValue, Literal(int(digits), datatype=XSD.integer)))
     graph.add((node, RDFS.label, Literal(f"{citation.instrument} {written}")))
+    if citation.in_article:
+        graph.add((node, ITU_TERMS.inArticle, Literal(citation.in_article)))
     return node
 
 

@@ -123,6 +123,8 @@ def _add_resolution(
     graph.add((work, ITU_TERMS.hasVersion, version))
 
     graph.add((version, RDF.type, ITU_TERMS.ResolutionVersion))
+    if not resolution.complete:
+        graph.add((version, ITU_TERMS.complete, Literal(False)))
     graph.add((version, ITU_TERMS.versionOf, work))
     dated = ", ".join(str(p) for p in (resolution.revision_place, resolution.revision_year) if p)
     graph.add((version, RDFS.label, Literal(f"{name} ({dated})" if dated else name)))

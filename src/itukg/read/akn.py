@@ -40,7 +40,7 @@ from pathlib import Path
 from typing import Any
 
 from itukg.errors import InputError
-from itukg.read.text import _CHARS, _CONTROL, Line, SourceText, check_file
+from itukg.read.text import Line, SourceText, check_file, normalise
 
 AKN_NAMESPACE = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 SNIFF_BYTES = 1024
@@ -196,8 +196,7 @@ def _check_root(path: Path, root: Any) -> None:
 
 
 # --- text ----------------------------------------------------------------------------
-def _normalise(text: str) -> str:
-    return " ".join(_CONTROL.sub("", text.translate(_CHARS)).split())
+_normalise = normalise
 
 
 class _Text:

@@ -35,6 +35,13 @@ _CHARS = str.maketrans(
     }
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Words a web page or a PDF conversion ran together: a short function word glued to 'the'
+# or to a capitalised name ('ofthe Bureau', 'theDirector'). None of these is an English
+# word, so splitting them cannot break one.
+_GLUED_THE = re.compile(
+    r"\b(of|in|to|and|for|on|by|at|from|with|that|under|into|all)(the)\b", re.IGNORECASE
+)
+_GLUED_NAME = re.compile(r"\b(the|of|in|to|and|for|on|by|at|from|with)(?=[A-Z][a-z])")
 
 
 @dataclass(frozen=True)
@@ -91,6 +98,19 @@ class SourceText:
     @property
     def name(self) -> str:
         return self.path.name
+
+
+def normalise(text: str) -> str:
+    """Text from markup or a page: special spaces and hyphens made plain, control
+    characters dropped, runs of whitespace made one space."""
+    return " ".join(_CONTROL.sub("", text.translate(_CHARS)).split())
+
+
+def unglue(text: str) -> str:
+    """Split the words that web renderings and PDF conversions run together
+    ('the Director ofthe Bureau', 'inthe', 'theSecretary-General')."""
+    text = _GLUED_THE.sub(r"\1 \2", text)
+    return _GLUED_NAME.sub(r"\1 ", text)
 
 
 def clean_line(raw: str) -> tuple[str, int, tuple[str, ...]]:

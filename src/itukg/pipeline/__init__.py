@@ -15,22 +15,22 @@ from typing import Any
 from itukg.errors import InputError
 from itukg.model import Document
 
-INPUT_SUFFIXES = (".txt", ".docx", ".xml")
+INPUT_SUFFIXES = (".txt", ".docx", ".xml", ".pdf", ".html", ".htm", ".xhtml")
 
 Enricher = Callable[[Any], str]
 """Adds to the stored graph (given its store target) and says what it added, in one line."""
 
 
 def collect_inputs(paths: Iterable[str | Path]) -> list[Path]:
-    """Files to read: each file given, and the texts (*.txt, *.docx, *.xml) in each folder
-    given."""
+    """Files to read: each file given, and the texts (*.txt, *.docx, *.xml, *.pdf, *.html,
+    *.htm, *.xhtml) in each folder given."""
     found: list[Path] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
             texts = sorted(p for p in path.iterdir() if p.suffix.lower() in INPUT_SUFFIXES)
             if not texts:
-                raise InputError(path, "folder holds no text to read (*.txt, *.docx, *.xml)")
+                raise InputError(path, "folder holds no text to read (*.txt, *.docx, *.xml, *.pdf, *.html)")
             found.extend(texts)
         else:
             found.append(path)

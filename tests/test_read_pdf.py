@@ -176,3 +176,32 @@ def test_damaged_encrypted_and_scanned_pdfs_are_refused(volume, tmp_path):
     empty.write_bytes(b"")
     with pytest.raises(InputError, match="empty.pdf"):
         read_source(empty)
+
+
+def test_a_folder_of_every_form_builds_and_reports_each_file(volume, tmp_path):
+    """A PDF volume, a web page, a text export and a damaged PDF in one folder: the good
+    ones are built, the damaged one is refused by name, the report gives each form."""
+    import json
+    import shutil
+
+    from conftest import CLEAN, FIXTURES, run_cli
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(volume, folder / "a_volume.pdf")
+    shutil.copy(FIXTURES / "html" / "pp_bullets.html", folder / "b_page.html")
+    shutil.copy(CLEAN / "ra_resolution.txt", folder / "c_text.txt")
+    (folder / "d_cut.pdf").write_bytes(volume.read_bytes()[:700])
+    report = tmp_path / "report.json"
+    store = tmp_path / "store"
+    result = run_cli("build", str(folder), "--store", str(store), "--report", str(report))
+    assert result.returncode == 2, result.stderr
+    assert f"refused: {folder / 'd_cut.pdf'}: not a readable PDF" in result.stderr
+    files = {Path(f["file"]).name: f for f in json.loads(report.read_text())["files"]}
+    assert files["a_volume.pdf"]["format"] == "pdf"
+    assert "pp/decision-905/lisbon-2026" in files["a_volume.pdf"]["resolutions"]
+    assert len(files["a_volume.pdf"]["resolutions"]) == 4
+    assert files["b_page.html"]["format"] == "html"
+    assert files["b_page.html"]["resolutions"] == ["pp/191/busan-2014"]
+    assert files["c_text.txt"]["status"] == "read"
+    assert files["d_cut.pdf"]["status"] == "refused"

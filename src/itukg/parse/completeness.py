@@ -21,9 +21,9 @@ def check_complete(resolution: Resolution) -> None:
         return  # a text of another shape (a list, a table): nothing to judge by
     if not operative:
         resolution.complete = False
-        last = resolution.sections[-1]
+        final = resolution.sections[-1]
         resolution.notes.append(
-            f"line {last.end_line}: the text stops before its operative part (incomplete)"
+            f"line {final.end_line}: the text stops before its operative part (incomplete)"
         )
         return
     if resolution.annexes:

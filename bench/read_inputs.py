@@ -122,7 +122,7 @@ def main() -> None:
         pdf_rate = counts[f"volume of {args.volume} (PDF)"] / seconds_of[(str(pdf), stage)]
         text_rate = counts[f"volume of {args.volume} (text)"] / seconds_of[(str(export), stage)]
         print(
-            f"- {stage}: the PDF volume reads {pdf_rate / text_rate:.2f}× the texts/s of its text"
+            f"- {stage}: the PDF volume reads {pdf_rate / text_rate:.3g}× the texts/s of its text"
         )
 
 

@@ -156,3 +156,40 @@ def test_section_numbered_items_keep_their_numbers():
         ("2", None),
     ]
     assert section.clauses[1].text == "the host country bears the costs;"
+
+
+def test_a_heading_run_into_its_first_clause_at_the_start_of_a_line():
+    text = _PP18_HEAD.format(title="RESOLUTION 82 (DUBAI, 2018)") + (
+        "considering that a heading runs into its clause,\n"
+        "resolves 1 to keep headings apart;\n"
+        "2\tto report to the Council,\n"
+        "instructs the Secretary-General 1 to report to the Council,\n"
+        "invites Member States to participate in the work,\n"
+    )
+    (resolution,) = parse_source(_source(text)).resolutions
+    assert _outline(resolution) == [
+        ("considering", [None]),
+        ("resolves", ["1", "2"]),
+        ("instructs the Secretary-General", ["1"]),
+        ("invites Member States to participate in the work", []),
+    ]
+    considering, resolves, instructs, invites = resolution.sections
+    assert considering.clauses[0].text == "that a heading runs into its clause,"
+    assert resolves.clauses[0].text == "to keep headings apart;"
+    assert instructs.addressee_text == "the Secretary-General"
+    assert instructs.clauses[0].text == "to report to the Council,"
+    assert (considering.line, resolves.line, instructs.line) == (4, 5, 7)
+
+
+def test_a_title_split_over_two_lines():
+    text = (
+        "RESOLUTION 17\n"
+        "(Rev. Hyderabad, 2010)\n"
+        "Test text\n"
+        "The World Telecommunication Development Conference (Hyderabad, 2010),\n"
+        "resolves\n"
+        "1\tto report to the Council.\n"
+    )
+    (resolution,) = parse_source(_source(text)).resolutions
+    assert resolution.id == "wtdc/17/hyderabad-2010"
+    assert resolution.title == "Test text"

@@ -164,3 +164,25 @@ def test_corpus_builds_whole_into_the_store(tmp_path):
     assert any(r.startswith('"PP Resolution 191 (Bucharest, 2022)",') for r in rows)
     stats = run_cli("stats", "--store", str(store)).stdout
     assert "itu:Change" in stats
+
+
+def test_a_table_in_a_text_numbered_by_source_lines_parses_the_same():
+    """XML and HTML readers number lines by their source line, so numbers jump: a
+    compilation table is found and cut by position in the list, not by number."""
+    from dataclasses import replace
+
+    from itukg.parse import parse_source
+    from itukg.read import read_source
+
+    source = read_source(FIXTURES / "tables" / "compilation.txt")
+    jumping = replace(source, lines=[replace(ln, number=10 * ln.number) for ln in source.lines])
+
+    def outline(document):
+        return [
+            (r.id, [(s.heading, [(c.label, c.text) for c in s.clauses]) for s in r.sections])
+            for r in document.resolutions
+        ]
+
+    plain, jumped = parse_source(source), parse_source(jumping)
+    assert len(plain.resolutions) >= 3
+    assert outline(jumped) == outline(plain)

@@ -51,6 +51,12 @@ _UPPER_TITLE = re.compile(
 )
 _REVISION = re.compile(r"^(?:rev\.?\s*)?(?:(?P<place>[^\d,][^,]*?)\s*,\s*)?(?P<year>\d{4})$", re.I)
 _SESSION_REVISION = re.compile(r"^(?:rev\.?\s*)?(?P<acronym>[A-Z]{2,5}-\d{2,4})$", re.I)
+# the revision of a title on the line after it, as text exports may give it
+_REVISION_LINE = re.compile(
+    r"^\(\s*(?P<rev>rev\b\.?\s*[^()]+?|[^()\d,][^(),]*,\s*\d{4})\s*\)"
+    r"(?:\s*(?:\d{1,2}|\*{1,3}))?$",
+    re.IGNORECASE,
+)
 _YEAR_ONLY = re.compile(r"^\((?:rev\.?\s*)?(?P<year>\d{4})\)$", re.I)
 _ANNEX = re.compile(
     r"^(?:ANNEX|Annex)(?:\s+(?P<label>[A-Z]|\d{1,2}|[IVX]{1,5}))?"
@@ -71,6 +77,7 @@ class _Title:
     marker: str
     kind: TextKind = TextKind.RESOLUTION
     body: str | None = None  # the acronym written before the title ('WTDC RESOLUTION 17')
+    revision_line: Line | None = None  # '(Rev. Hyderabad, 2010)' on a line of its own
 
 
 def parse_file(path, vocabulary: Vocabulary | None = None) -> Document:
@@ -104,7 +111,7 @@ class _Parser:
         segments: list[list[Line]] = []
         position = 0
         for table in tables:
-            header_index = table.header_line - 1
+            header_index = table.header_index
             caption = _caption_start(lines, position, header_index)
             segments.append(lines[position:caption])
             title = _caption_title(lines[caption:header_index]) if caption < header_index else ""
@@ -113,7 +120,7 @@ class _Parser:
                 f"line {table.header_line}: compilation table '{title}' with columns {headers},"
                 f" {table.rows} rows, lines {table.header_line}-{table.last_line}"
             )
-            position = table.last_line
+            position = table.end_index
         segments.append(lines[position:])
         for segment in segments:
             document.resolutions.extend(self._resolutions_in(segment))
@@ -195,14 +202,20 @@ class _Parser:
             before = None
         if previous.upper() in _MARKERS:
             marker = (marker + " " + previous.upper()).strip()
+        revision, revision_line = m.group("rev"), None
+        following = next((n for n in lines[index + 1 : index + 3] if n.text), None)
+        # 'RESOLUTION 17' then '(Rev. Hyderabad, 2010)': one title split over two lines
+        if revision is None and following and (rev := _REVISION_LINE.match(following.text)):
+            revision, revision_line = rev.group("rev"), following
         return _Title(
             line,
             m.group("prefix"),
             m.group("number"),
-            m.group("rev"),
+            revision,
             marker,
             TextKind(m.group("kind").lower()),
             before,
+            revision_line,
         )
 
     def _governing(self, acronym: str):
@@ -231,7 +244,7 @@ class _Parser:
         year_hint: int | None = None
         body_start = 0
         for i, line in enumerate(block):
-            if not line.text or line.text.upper() in _MARKERS:
+            if not line.text or line.text.upper() in _MARKERS or line is title.revision_line:
                 continue
             if m := _YEAR_ONLY.match(line.text):
                 year_hint = int(m.group("year"))

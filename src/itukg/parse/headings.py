@@ -65,6 +65,23 @@ class HeadingMatcher:
                 return old, new
         return None
 
+    def split_clause(self, text: str) -> tuple[str, str] | None:
+        """A heading word read whole (with its modifiers) run into its first clause, as PDF
+        conversions and web pages give it: 'considering that …' → ('considering', 'that …'),
+        'further resolves to keep …' → ('further resolves', 'to keep …'). 'resolves to
+        instruct …' is a heading (its modality), and 'invites Member States to …' names its
+        addressees first: neither is split."""
+        text = text.strip()
+        if not text or not text[0].islower():
+            return None
+        m = self._pattern.match(text)
+        if not m or not re.match(r"\s+(?:that|to)(?:\s*,)?\s+\S", m.group("rest")):
+            return None
+        rest = m.group("rest").strip()
+        if self._by_word[m.group("word")].part == Part.OPERATIVE and self._resolves_to.match(rest):
+            return None
+        return text[: m.end("mods")], rest
+
     def match(self, text: str) -> HeadingMatch | None:
         """A HeadingMatch if the (cleaned) line is a section heading."""
         text = text.strip()

@@ -23,7 +23,7 @@ from dataclasses import replace
 
 from itukg.enums import Part
 from itukg.parse.headings import HeadingMatcher
-from itukg.parse.labels import split_label
+from itukg.parse.labels import Label, letter_value, split_label
 from itukg.read.text import Line
 
 MAX_GLUED_HEADING = 320  # characters of a heading (with its addressees) glued to a text
@@ -49,7 +49,7 @@ def repair(lines: Iterable[Line], headings: HeadingMatcher) -> list[Line]:
     repaired: list[Line] = []
     for line in lines:
         for block in _split_blocks(line):
-            for piece in _split_headings(block, headings):
+            for piece in _split_headings(block, headings, repaired):
                 repaired.extend(_split_items(piece))
     return repaired
 
@@ -73,9 +73,20 @@ def _piece(line: Line, text: str, first: bool) -> Line:
     return replace(line, text=text.strip(), notes=line.notes if first else (), revision=None)
 
 
-def _split_headings(line: Line, headings: HeadingMatcher) -> list[Line]:
+def _split_headings(line: Line, headings: HeadingMatcher, previous: list[Line]) -> list[Line]:
+    """A line split where a heading starts or ends; previous holds the lines before it,
+    whose labels tell whether a number after a heading continues the sequence."""
     text = line.text
-    if len(text) < 12 or line.revision is not None or headings.match(text) is not None:
+    if line.revision is not None:
+        return [line]
+    # the heading starts the line and runs into its first clause: 'resolves 1 to …',
+    # 'instructs the Secretary-General 1 to …', 'considering that …'
+    split = _heading_then_item(text, headings, previous) or headings.split_clause(text)
+    if split:
+        head, clause = split
+        first = _piece(line, head, True)
+        return [first, *_split_headings(_piece(line, clause, False), headings, [*previous, first])]
+    if len(text) < 12 or headings.match(text) is not None:
         return [line]
     # an operative item ('to cooperate …, in accordance with …') ends where a heading
     # starts, even after a comma; in a recital ('that the Council, noting …, invites
@@ -86,36 +97,67 @@ def _split_headings(line: Line, headings: HeadingMatcher) -> list[Line]:
         rest = text[start:]
         if not rest or not rest[0].islower():
             continue
+        before = _piece(line, text[: brk.start() + 1], True)
         # the heading ends the line: '…, instructs the Directors of the Bureaux'
         if len(rest) <= MAX_GLUED_HEADING and _is_glued_heading(rest, headings):
-            return [_piece(line, text[: brk.start() + 1], True), _piece(line, rest, False)]
+            return [before, _piece(line, rest, False)]
+        # the heading stands before the first item: '…, resolves 1 to …'
+        if split := _heading_then_item(rest, headings, [*previous, before]):
+            head, item = split
+            context = [*previous, before, _piece(line, head, False)]
+            return [
+                before,
+                context[-1],
+                *_split_headings(_piece(line, item, False), headings, context),
+            ]
         # after the end of an item, the heading and its one unnumbered clause: '…;
         # requests the Council to include …', '…. further resolves to strengthen …'
         ends_item = text[brk.start()] in ";." or operative_item
         if ends_item and (split := _heading_then_clause(rest, headings)):
             head, clause = split
             return [
-                _piece(line, text[: brk.start() + 1], True),
+                before,
                 _piece(line, head, False),
-                *_split_headings(_piece(line, clause, False), headings),
+                *_split_headings(_piece(line, clause, False), headings, [*previous, before]),
             ]
-        # the heading stands before the first item: '…, resolves 1 to …'
-        for item in _ITEM_START.finditer(rest):
-            if item.start() > MAX_GLUED_HEADING:
-                break
-            head = rest[: item.start()]
-            if split_label(item.group("label") + "\t")[0] is None:
-                continue
-            if _is_glued_heading(head, headings):
-                tail = rest[item.start() :].strip()
-                label, body = tail.split(None, 1)
-                item_line = _piece(line, f"{label}\t{body}", False)
-                return [
-                    _piece(line, text[: brk.start() + 1], True),
-                    _piece(line, head, False),
-                    *_split_headings(item_line, headings),
-                ]
     return [line]
+
+
+def _heading_then_item(
+    text: str, headings: HeadingMatcher, previous: list[Line]
+) -> tuple[str, str] | None:
+    """'resolves to instruct the Secretary-General 1 to …' → the heading, and its first
+    item ('1\tto …'), when the heading is read whole and the label continues the
+    section's sequence."""
+    for item in _ITEM_START.finditer(text):
+        if item.start() > MAX_GLUED_HEADING:
+            break
+        head = text[: item.start()]
+        label = split_label(item.group("label") + "\t")[0]
+        if label is None or not _is_glued_heading(head, headings):
+            continue
+        if _in_sequence(label, previous):
+            number, body = text[item.start() :].strip().split(None, 1)
+            return head.strip(), f"{number}\t{body}"
+    return None
+
+
+def _in_sequence(label: Label, previous: list[Line]) -> bool:
+    """A label that opens a section's list ('1', 'a)', 'i)'), or follows the last label of
+    its kind before it ('further resolves 6' after 5)."""
+    values = {label.value} | ({letter_value(label.text)} if label.ambiguous_letter() else set())
+    if 1 in values:
+        return True
+    family = "num" if label.style == "num" else "letter"
+    for line in reversed(previous):
+        last, _ = split_label(line.text)
+        if last is None or last.style not in ("num", "alpha", "roman") or last.bis:
+            continue
+        if ("num" if last.style == "num" else "letter") != family:
+            continue
+        before = {last.value} | ({letter_value(last.text)} if last.ambiguous_letter() else set())
+        return any(v - 1 in before for v in values)
+    return False
 
 
 def _heading_then_clause(text: str, headings: HeadingMatcher) -> tuple[str, str] | None:

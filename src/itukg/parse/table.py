@@ -32,12 +32,16 @@ class Column:
 
 @dataclass
 class Table:
-    """A compilation table found in the text (line numbers are 1-based, inclusive)."""
+    """A compilation table found in the text (line numbers are 1-based, inclusive; the
+    indices are positions in the list of lines, which line numbers are not when they
+    count source lines, as in XML and HTML)."""
 
     header_line: int
     last_line: int
     columns: list[Column]
     rows: int
+    header_index: int = 0  # position of the header row's first line
+    end_index: int = 0  # position of the first line after the table
 
 
 def find_tables(lines: list[Line], vocabulary: Vocabulary) -> list[Table]:
@@ -52,7 +56,7 @@ def find_tables(lines: list[Line], vocabulary: Vocabulary) -> list[Table]:
         columns, last_header_index = header
         table = _read_table(lines, i, last_header_index, columns)
         tables.append(table)
-        i = table.last_line  # index of the line after the table
+        i = table.end_index
     return tables
 
 
@@ -87,7 +91,8 @@ def _read_table(lines: list[Line], start: int, last_header: int, columns: list[C
     width = len(columns)
     cell_index = -1
     last_line = lines[last_header].number
-    for line in lines[last_header + 1 :]:
+    end = last_header + 1
+    for index, line in enumerate(lines[last_header + 1 :], start=last_header + 1):
         if _END.match(line.text):
             break
         if line.indent > 0:
@@ -98,10 +103,13 @@ def _read_table(lines: list[Line], start: int, last_header: int, columns: list[C
         if line.text:
             column.lines.append(Line(line.number, line.raw, line.text, 0, line.notes))
             last_line = line.number
+            end = index + 1
     cells = cell_index + 1
     return Table(
         header_line=lines[start].number,
         last_line=last_line,
         columns=columns,
         rows=-(-cells // width),
+        header_index=start,
+        end_index=end,
     )

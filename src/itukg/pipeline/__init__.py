@@ -30,7 +30,8 @@ def collect_inputs(paths: Iterable[str | Path]) -> list[Path]:
         if path.is_dir():
             texts = sorted(p for p in path.iterdir() if p.suffix.lower() in INPUT_SUFFIXES)
             if not texts:
-                raise InputError(path, "folder holds no text to read (*.txt, *.docx, *.xml, *.pdf, *.html)")
+                forms = "*.txt, *.docx, *.xml, *.pdf, *.html"
+                raise InputError(path, f"folder holds no text to read ({forms})")
             found.extend(texts)
         else:
             found.append(path)

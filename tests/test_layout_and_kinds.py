@@ -193,3 +193,18 @@ def test_a_title_split_over_two_lines():
     (resolution,) = parse_source(_source(text)).resolutions
     assert resolution.id == "wtdc/17/hyderabad-2010"
     assert resolution.title == "Test text"
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("RESOLUTION 1333 (2016, last amended 2017)", "council/1333/2017"),
+        ("DECISION 588 (adopted 2015, modified 2019)", "council/decision-588/2019"),
+        ("RESOLUTION 1305 (2009, amended 2011 and 2019)", "council/1305/2019"),
+    ],
+)
+def test_a_council_text_is_the_version_of_its_last_amendment(title, expected):
+    text = f"{title}\nTest text\nThe Council,\nconsidering\na)\tthat it works;\nresolves\n"
+    (resolution,) = parse_source(_source(text + "to continue.")).resolutions
+    assert resolution.id == expected
+    assert resolution.status == "in-force"

@@ -50,6 +50,12 @@ _UPPER_TITLE = re.compile(
     r"(?:RESOLUTION|DECISION|RECOMMENDATION|OPINION)\b"
 )
 _REVISION = re.compile(r"^(?:rev\.?\s*)?(?:(?P<place>[^\d,][^,]*?)\s*,\s*)?(?P<year>\d{4})$", re.I)
+# A Council text is dated by its adoption and its amendments: the version is the last one
+_AMENDED = re.compile(
+    r"^(?:adopted\s+(?:in\s+)?)?\d{4}\s*,?\s*(?:and\s+)?(?:last\s+)?"
+    r"(?:amended|modified|revised)\b[^()]*?(?P<year>\d{4})\s*$",
+    re.I,
+)
 _SESSION_REVISION = re.compile(r"^(?:rev\.?\s*)?(?P<acronym>[A-Z]{2,5}-\d{2,4})$", re.I)
 # the revision of a title on the line after it, as text exports may give it
 _REVISION_LINE = re.compile(
@@ -348,6 +354,8 @@ class _Parser:
             for session in self.vocabulary.sessions:
                 if session.name.upper() == acronym:
                     return [(session.place, session.year)]
+        if m := _AMENDED.match(text):
+            return [(None, int(m.group("year")))]
         pairs = revision_pairs(text)
         if pairs:
             dated: list[tuple[str | None, int]] = [

@@ -208,3 +208,30 @@ def test_a_council_text_is_the_version_of_its_last_amendment(title, expected):
     (resolution,) = parse_source(_source(text + "to continue.")).resolutions
     assert resolution.id == expected
     assert resolution.status == "in-force"
+
+
+def test_a_text_without_its_enacting_line_takes_its_body_from_elsewhere():
+    """The enacting line cut or mangled: the body comes from the one session held at the
+    revision's place and year, or from the other texts of the same volume."""
+    first = "RESOLUTION 30 (REV. KIGALI, 2022)\nTest text\nconsidering\na)\tthat it works;\n"
+    second = "RESOLUTION 31 (REV. DUBAI, 2012)\nTest text\nconsidering\na)\tthat it works;\n"
+    ops = "resolves\nto continue.\n"
+    kigali, dubai = parse_source(_source(first + ops + "\n" + second + ops)).resolutions
+    assert kigali.id == "wtdc/30/kigali-2022"  # WTDC-22 is the one session there then
+    assert "from the one session at Kigali, 2022" in kigali.notes[-1]
+    # WTSA-12 and WCIT-12 both met in Dubai in 2012: the volume's one body decides
+    assert dubai.id == "wtdc/31/dubai-2012"
+    assert "from the other texts of the volume" in dubai.notes[-1]
+
+
+def test_an_akn_document_without_its_formula_takes_its_author():
+    lines = [
+        Line(1, t, t, 0)
+        for t in ("RESOLUTION 32 (REV. DUBAI, 2012)", "Test text", "considering",
+                  "a)\tthat it works;", "resolves", "to continue.")
+    ]  # fmt: skip
+    meta = {1: {"author": "#itu-pp", "author_name": "ITU Plenipotentiary Conference"}}
+    source = SourceText(Path("t.xml"), lines, format="akn", meta=meta)
+    (resolution,) = parse_source(source).resolutions
+    assert resolution.id == "pp/32/dubai-2012"
+    assert "from the document's author" in resolution.notes[-1]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import cast
+from typing import Any, cast
 
 from itukg.enums import ChangeKind, Status, TextKind
 from itukg.errors import InputError
@@ -105,6 +105,7 @@ class _Parser:
         self.source = source
         self.vocabulary = vocabulary
         self.headings = HeadingMatcher(vocabulary)
+        self.bodies_read: list[Any] = []  # the body of each text read so far
 
     # --- document -----------------------------------------------------------------
     def parse(self) -> Document:
@@ -224,6 +225,29 @@ class _Parser:
             revision_line,
         )
 
+    def _body_from_elsewhere(self, title: Any) -> tuple[Any, str | None]:
+        """The body of a text whose enacting line is missing or mangled: the markup's
+        author (Akoma Ntoso FRBRauthor), the one session held at its revision's place and
+        year, or the one body of the other texts of the same volume."""
+        meta = self.source.meta.get(title.line.number, {})
+        author = meta.get("author_name") or ""
+        if author and (actor := self.vocabulary.governing_body_named(author)):
+            return actor, f"body {actor.id} from the document's author ({author})"
+        for token in re.split(r"[^A-Za-z]+", meta.get("author", "")):
+            if token and (actor := self._governing(token.upper())):
+                return actor, f"body {actor.id} from the document's author ({meta['author']})"
+        for place, year in self._dates(title.revision):
+            sessions = self.vocabulary.sessions_at(place, year) if place else []
+            if len(sessions) == 1:
+                actor = self.vocabulary.actors.get(sessions[0].body)
+                if actor is not None:
+                    return actor, f"body {actor.id} from the one session at {place}, {year}"
+        seen = {actor.id: actor for actor in self.bodies_read}
+        if len(seen) == 1:
+            (actor,) = seen.values()
+            return actor, f"body {actor.id} from the other texts of the volume"
+        return None, None
+
     def _governing(self, acronym: str):
         """The conference, assembly or Council an acronym names ('WTDC', 'PP-14')."""
         actor = self.vocabulary.actor_by_acronym(re.sub(r"-\d{2}$", "", acronym))
@@ -269,6 +293,9 @@ class _Parser:
             body = self._body_of_sector_prefix(title.prefix)
         if body is None and title.revision and (m := _SESSION_REVISION.match(title.revision)):
             body = self._governing(m.group("acronym").split("-")[0])  # (Rev.WRC-97) → WRC
+        body_note = None
+        if body is None:
+            body, body_note = self._body_from_elsewhere(title)
         if body is None:
             raise InputError(
                 path,
@@ -318,6 +345,9 @@ class _Parser:
             notes=list(title.line.notes),
             previous_revision=previous,
         )
+        if body_note:
+            resolution.notes.append(f"line {title.line.number}: no enacting line; {body_note}")
+        self.bodies_read.append(body)
         if enacting_line is not None and enacting_line.revision and enacting_line.revision.old:
             resolution.old_enacting = enacting_line.revision.old  # a .docx, tracked
         if previous:

@@ -40,7 +40,7 @@ from pathlib import Path
 from typing import Any
 
 from itukg.errors import InputError
-from itukg.read.text import Line, SourceText, check_file, normalise
+from itukg.read.text import Line, SourceText, normalise, read_bytes
 
 AKN_NAMESPACE = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 SNIFF_BYTES = 1024
@@ -113,10 +113,7 @@ def is_xml(path: Path) -> bool:
 def read_akn(path: str | Path) -> SourceText:
     """Read an Akoma Ntoso XML file, or raise InputError naming it (and the line)."""
     path = Path(path)
-    check_file(path)
-    data = path.read_bytes()
-    if not data.strip():
-        raise InputError(path, "file is empty")
+    data = read_bytes(path)
     root = _parse(path, data)
     _check_root(path, root)
     reader = _Reader(path)

@@ -62,7 +62,7 @@ from typing import Any
 
 from itukg.errors import InputError
 from itukg.read.akn import SNIFF_BYTES, _head
-from itukg.read.text import Line, SourceText, check_file, decode, normalise, unglue
+from itukg.read.text import Line, SourceText, decode, normalise, read_bytes, unglue
 
 # What a page opens with, after a BOM, whitespace, comments and an XML declaration.
 _OPENS_AS_HTML = re.compile(
@@ -161,10 +161,7 @@ def is_html(path: Path) -> bool:
 def read_html(path: str | Path) -> SourceText:
     """Read an HTML page, or raise InputError naming the file (and the line)."""
     path = Path(path)
-    check_file(path)
-    data = path.read_bytes()
-    if not data.strip():
-        raise InputError(path, "file is empty")
+    data = read_bytes(path)
     text, encoding = _decode(path, data)
     declaration = _ENTITY_DECLARATION.search(text)
     if declaration is not None:

@@ -58,7 +58,7 @@ _LABEL = re.compile(
 )
 _NOTE_MARK = re.compile(r"^(?P<mark>\d{1,3}|\*{1,3})(?P<rest>\S*)$")
 _CID = re.compile(r"\(cid:\d+\)")
-_TERMINAL = (".", ";", ":", ",")
+_ENDS_SENTENCE = (".", ";")
 
 
 @dataclass
@@ -427,7 +427,7 @@ class _Layout:
         short = before.x1 < self.right - 0.12 * width
         if short and not centred:
             return True
-        return bool(before.text.endswith(_TERMINAL[:2]) and row.x0 > self.left + 5 and not centred)
+        return bool(before.text.endswith(_ENDS_SENTENCE) and row.x0 > self.left + 5 and not centred)
 
     def _line(self, number: int, rows: list[_Row]) -> Line:
         first = rows[0]

@@ -182,14 +182,20 @@ def check_file(path: Path) -> int:
     return size
 
 
-def read_text(path: str | Path) -> SourceText:
-    """Read a text file (UTF-8, or UTF-16 or Windows-1252 when that is what it is), or
-    raise InputError naming the file and the line at fault."""
-    path = Path(path)
+def read_bytes(path: Path) -> bytes:
+    """The bytes of a file that exists, is within the limit and is not empty."""
     check_file(path)
     data = path.read_bytes()
     if not data.strip():
         raise InputError(path, "file is empty")
+    return data
+
+
+def read_text(path: str | Path) -> SourceText:
+    """Read a text file (UTF-8, or UTF-16 or Windows-1252 when that is what it is), or
+    raise InputError naming the file and the line at fault."""
+    path = Path(path)
+    data = read_bytes(path)
     text, encoding = decode(path, data)
     source = SourceText(path=path, encoding=encoding)
     for number, raw in enumerate(text.split("\n"), start=1):

@@ -49,9 +49,9 @@ def _http(url: str, data: bytes | None = None, headers: dict | None = None, meth
     request = urllib.request.Request(url, data=data, headers=headers or {}, method=method)
     try:
         with urllib.request.urlopen(request, timeout=60) as response:
-            return response.status, dict(response.headers), response.read().decode("utf-8")
+            return response.status, response.headers, response.read().decode("utf-8")
     except urllib.error.HTTPError as error:
-        return error.code, dict(error.headers), error.read().decode("utf-8")
+        return error.code, error.headers, error.read().decode("utf-8")
 
 
 def test_rdflib_sparqlstore_reads_the_endpoint(endpoint, ask):

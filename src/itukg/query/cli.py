@@ -51,9 +51,16 @@ def stats_command(store: Path | None) -> None:
     help="Output format; json is the SPARQL 1.1 results format.",
 )
 @click.option("--list", "list_only", is_flag=True, help="List the query library with summaries.")
+@click.option("--allow-service", "allow_service", multiple=True, metavar="HOST[,HOST]",
+              help="Hosts (NAME, NAME:PORT) SERVICE may call; none by default.")  # fmt: skip
 @store_option
 def query_command(
-    name: str | None, params: tuple[str, ...], fmt: str, list_only: bool, store: Path | None
+    name: str | None,
+    params: tuple[str, ...],
+    fmt: str,
+    list_only: bool,
+    allow_service: tuple[str, ...],
+    store: Path | None,
 ) -> None:
     """Run a query of the library by NAME, or a .rq FILE, on the store."""
     from itukg.errors import QueryError
@@ -73,6 +80,7 @@ def query_command(
         values[key.strip()] = value
     from itukg.store import open_read
 
-    results = run(open_read(store_path(store)), load_query(name), values)
+    hosts = [h.strip() for value in allow_service for h in value.split(",") if h.strip()]
+    results = run(open_read(store_path(store)), load_query(name), values, hosts)
     text = serialize(results, fmt)
     sys.stdout.write(text if text.endswith("\n") else text + "\n")

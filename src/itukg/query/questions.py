@@ -14,6 +14,7 @@ patterns makes Oxigraph's planner join badly: keep parameters inside FILTERs.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,8 +32,6 @@ _LEXICAL = {
     "decimal": re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$"),
     "boolean": re.compile(r"^(true|false)$"),
 }
-_UPDATE_WORDS = {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD",
-                 "WITH"}  # fmt: skip
 
 
 @dataclass
@@ -142,13 +141,24 @@ class Results:
         ]  # fmt: skip
 
 
-def run(store, query: QueryFile, values: dict[str, str] | None = None) -> Results:
+def run(
+    store,
+    query: QueryFile,
+    values: dict[str, str] | None = None,
+    allow_service: Collection[str] = (),
+) -> Results:
     """Run a SELECT or ASK query on a store (pyoxigraph's, or a RemoteStore); updates
-    are refused."""
+    are refused, and so is a SERVICE call to a host not in `allow_service`."""
     import pyoxigraph as ox
 
-    if is_update(query.text):
+    from itukg.query.scan import check_services, scan
+
+    found = scan(query.text)
+    if found.is_update:
         raise QueryError(f"query '{query.name}' would change the store; only queries are run")
+    if found.problem:
+        raise QueryError(f"query '{query.name}' is not valid SPARQL: {found.problem}")
+    check_services(found, allow_service)
     try:
         solutions = store.query(query.text, substitutions=bind_parameters(query, values or {}))
     except SyntaxError as err:
@@ -213,8 +223,6 @@ def serialize(results: Results, fmt: str) -> str:
 def is_update(text: str) -> bool:
     """Whether a SPARQL text is an update: its first keyword after the prologue is not
     SELECT, ASK, CONSTRUCT or DESCRIBE (INSERT, DELETE, LOAD, CLEAR, DROP, WITH, …)."""
-    body = re.sub(r"<[^<>\s]*>|\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'", " ", text)
-    body = re.sub(r"#[^\n]*", " ", body)
-    body = re.sub(r"(?i)\b(?:PREFIX\s+[^\s:]*:|BASE)\s*", " ", body)
-    first = re.search(r"[A-Za-z]+", body)
-    return first is not None and first.group(0).upper() in _UPDATE_WORDS
+    from itukg.query.scan import scan
+
+    return scan(text).is_update

@@ -10,17 +10,19 @@ STORE  ?= .itukg/store
 # System tools, from the Debian packages when missing: Java for the HermiT reasoner
 # (ontology consistency test), Graphviz for SVG/PNG exports, Chromium for the test that
 # opens the exported HTML page, JGraphT for the GraphML and GEXF schemas the export tests
-# validate against, curl for the endpoint's tests.
+# validate against, curl for the endpoint's tests, Virtuoso (virtuoso-t, isql-vt) for the
+# tests of writes to a server that demands credentials.
 $(STAMP): pyproject.toml
 	@missing=""; \
 	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
 	command -v dot >/dev/null 2>&1 || missing="$$missing graphviz"; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	command -v curl >/dev/null 2>&1 || missing="$$missing curl"; \
+	command -v virtuoso-t >/dev/null 2>&1 || missing="$$missing virtuoso-opensource"; \
 	[ -f /usr/share/java/jgrapht-io.jar ] || missing="$$missing libjgrapht-java"; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \
-	  apt-get update -qq && apt-get install -y -qq $$missing >/dev/null; fi
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; fi
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev]'

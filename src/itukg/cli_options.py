@@ -30,7 +30,9 @@ def store_option(func):
         click.option("--endpoint", metavar="URL",
                      help="Use a SPARQL server instead of the store folder: its query URL."),
         click.option("--update-endpoint", metavar="URL",
-                     help="The server's SPARQL Update URL (to build or store overlaps)."),
+                     help="The server's SPARQL Update URL (to build or store overlaps). "
+                          "A server that asks for credentials gets $ITUKG_USER and "
+                          "$ITUKG_PASSWORD, or $ITUKG_TOKEN, or the netrc entry of its host."),
         click.option("--graph-store", metavar="URL",
                      help="The server's Graph Store Protocol URL (a build replaces the graph "
                           "with one PUT)."),
@@ -52,6 +54,10 @@ def _remote(
                       ("--graph-store", graph_store)):  # fmt: skip
         if url and not url.startswith(("http://", "https://")):
             raise StoreError(f"{name} must be an http(s) URL, got '{url}'")
+        if url and "@" in url.split("/")[2]:
+            raise StoreError(f"{name}: credentials do not go on the command line (others see "
+                             "it): set ITUKG_USER and ITUKG_PASSWORD, or ITUKG_TOKEN, or use "
+                             "a netrc file")  # fmt: skip
     if graph:
         import pyoxigraph
 

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from itukg.errors import StoreError
+from itukg.store import credentials
+from itukg.store.credentials import Authenticator
 
 TIMEOUT = 600.0  # seconds for one request; a build of a large corpus is one request
 
@@ -39,17 +41,123 @@ class Remote:
         return f"{where}" + (f" (graph <{self.graph}>)" if self.graph else "")
 
 
-def _request(url: str, data: bytes | None, headers: dict[str, str], method: str = "POST") -> bytes:
-    request = urllib.request.Request(url, data=data, headers=headers, method=method)
+class _Challenged(Exception):
+    """A 401, with the server's WWW-Authenticate challenges."""
+
+    def __init__(self, reason: str, challenges: list[str]) -> None:
+        super().__init__(reason)
+        self.reason, self.challenges = reason, challenges
+
+
+def _send(request: urllib.request.Request) -> bytes:
+    """The body of the answer; a 401 raises _Challenged, any other failure a StoreError."""
+    url = request.full_url
     try:
-        with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
+        with _OPENER.open(request, timeout=TIMEOUT) as response:
             return response.read()
     except urllib.error.HTTPError as error:
         detail = error.read().decode("utf-8", errors="replace").strip()[:400]
+        if error.code == 401:
+            challenges = error.headers.get_all("WWW-Authenticate") or []
+            raise _Challenged(error.reason, challenges) from None
         raise StoreError(f"{url} answered {error.code} {error.reason}: {detail}") from None
     except (urllib.error.URLError, OSError) as error:
         reason = getattr(error, "reason", error)
         raise StoreError(f"cannot reach {url}: {reason}") from None
+
+
+def _request(
+    url: str,
+    data: bytes | None,
+    headers: dict[str, str],
+    method: str = "POST",
+    action: str = "query",
+) -> bytes:
+    """Send one request, answering the server's challenge when it asks for credentials.
+    Before a write with no answer ready, a HEAD asks whether it will: a server may close
+    on a 401 without reading a large body (the client then sees a broken pipe, not the
+    401), and a body refused is a body sent twice."""
+    auth = _authenticator(url)
+    header = auth.header(method, url) if auth else None
+    answered = False  # the header answers the server's latest challenge
+    if action == "write" and header is None:
+        try:
+            _send(urllib.request.Request(url, method="HEAD"))
+        except _Challenged as challenged:
+            header, answered = _answer(challenged, url, method, action, auth, answered), True
+        except StoreError:
+            pass  # no HEAD there: the write itself tells
+    while True:
+        sent = {**headers, "Authorization": header} if header else headers
+        try:
+            return _send(urllib.request.Request(url, data, sent, method=method))
+        except _Challenged as challenged:
+            header, answered = _answer(challenged, url, method, action, auth, answered), True
+
+
+def _answer(
+    challenged: _Challenged,
+    url: str,
+    method: str,
+    action: str,
+    auth: Authenticator | None,
+    answered: bool,
+) -> str:
+    """The Authorization header that answers a 401, or the StoreError that says why none
+    can: no credentials, ones of the wrong kind, or ones already refused."""
+    if auth is None or answered or not auth.answer(challenged.challenges):
+        said = f"{url} refused the {action}: 401 {challenged.reason}"
+        raise StoreError(_refused(said, url, challenged.challenges, auth, answered))
+    return auth.header(method, url) or ""
+
+
+def _refused(
+    said: str, url: str, challenges: list[str], auth: Authenticator | None, answered: bool
+) -> str:
+    """Why a 401 stands, and what to set."""
+    asks = credentials.schemes(challenges)
+    user, password, token = credentials.USER, credentials.PASSWORD, credentials.TOKEN
+    if auth is None:
+        host = urllib.parse.urlsplit(url).hostname
+        return (f"{said}, it asks for {asks} credentials; set {user} and {password} (or "
+                f"{token} for a bearer token) in the environment, or add an entry for {host} "
+                f"to a netrc file")  # fmt: skip
+    given = auth.credentials
+    offered = {credentials.parse_challenge(c)[0] for c in challenges}
+    if given.token and offered & {"basic", "digest"}:
+        return f"{said}, it asks for {asks} credentials: set {user} and {password}, not {token}"
+    if not given.token and not answered:
+        hint = f"set {token}" if "bearer" in offered else "itukg cannot answer them"
+        return f"{said}, it asks for {asks} credentials: {hint}"
+    who = "the bearer token" if given.token else f"the password of user '{given.user}'"
+    return f"{said}: it does not accept {who} (from {given.source})"
+
+
+_AUTHENTICATORS: dict[tuple[str, credentials.Credentials], Authenticator] = {}
+
+
+def _authenticator(url: str) -> Authenticator | None:
+    """The credentials for the URL's host, with what its server asked before in this run."""
+    found = credentials.find(url)
+    if found is None:
+        return None
+    parts = urllib.parse.urlsplit(url)
+    key = (f"{parts.scheme}://{parts.netloc}", found)
+    return _AUTHENTICATORS.setdefault(key, Authenticator(found))
+
+
+class _Redirects(urllib.request.HTTPRedirectHandler):
+    """Redirects that never carry credentials to another host."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        new = super().redirect_request(req, fp, code, msg, headers, newurl)
+        old_host = urllib.parse.urlsplit(req.full_url).netloc
+        if new is not None and urllib.parse.urlsplit(newurl).netloc != old_host:
+            new.remove_header("Authorization")
+        return new
+
+
+_OPENER = urllib.request.build_opener(_Redirects)
 
 
 class RemoteSolutions:
@@ -79,6 +187,9 @@ class RemoteSolution:
         return self._row.get(getattr(name, "value", name))
 
 
+_BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
+
+
 def _term(binding: dict[str, str]) -> Any:
     import pyoxigraph as ox
 
@@ -90,6 +201,8 @@ def _term(binding: dict[str, str]) -> Any:
     if "xml:lang" in binding:
         return ox.Literal(value, language=binding["xml:lang"])
     if "datatype" in binding:
+        if binding["datatype"] == _BOOLEAN:  # Virtuoso writes xsd:boolean as 0 and 1
+            value = {"0": "false", "1": "true"}.get(value, value)
         return ox.Literal(value, datatype=ox.NamedNode(binding["datatype"]))
     return ox.Literal(value)
 
@@ -122,6 +235,9 @@ class RemoteStore:
             raise StoreError(f"{self.remote.endpoint}: the answer is not SPARQL JSON") from None
         if "boolean" in data:
             return bool(data["boolean"])
+        if data.get("head", {}).get("vars") == ["__ASK_RETVAL"]:  # Virtuoso's ASK, as a row
+            rows = data["results"]["bindings"]
+            return bool(rows) and rows[0]["__ASK_RETVAL"]["value"] not in ("0", "false")
         return RemoteSolutions(data)
 
     def __len__(self) -> int:
@@ -183,7 +299,7 @@ def replace(remote: Remote, ntriples: list[bytes | str]) -> int:
         target = remote.graph_store
         query = {"graph": remote.graph} if remote.graph else {"default": ""}
         url = target + ("&" if "?" in target else "?") + urllib.parse.urlencode(query)
-        _request(url, data, {"Content-Type": "application/n-triples"}, method="PUT")
+        _request(url, data, {"Content-Type": "application/n-triples"}, "PUT", "write")
     elif remote.update_endpoint:
         clear = f"CLEAR SILENT GRAPH <{remote.graph}>" if remote.graph else "CLEAR SILENT DEFAULT"
         _update(remote, f"{clear} ;\n{_insert(remote, data)}")
@@ -210,11 +326,28 @@ def _size(remote: Remote) -> int:
     return len(RemoteStore(remote)) if remote.endpoint else 0
 
 
+BLOCK = 1000  # triples a block: Virtuoso's SPARQL parser gives up near 5,000 in one group
+
+
 def _insert(remote: Remote, data: bytes) -> str:
-    triples = data.decode("utf-8")
-    if remote.graph:
-        return f"INSERT DATA {{ GRAPH <{remote.graph}> {{\n{triples}\n}} }}"
-    return f"INSERT DATA {{\n{triples}\n}}"
+    """The triples as INSERT DATA, in blocks of the named graph. Triples with blank nodes go
+    in one `INSERT { … } WHERE {}`, which means the same (fresh blank nodes, one solution)
+    and which Virtuoso accepts: it refuses blank nodes in DATA."""
+    lines = [line for line in data.decode("utf-8").split("\n") if line.strip()]
+    blank = [line for line in lines if line.startswith("_:") or "> _:" in line]
+    plain = [line for line in lines if not (line.startswith("_:") or "> _:" in line)]
+
+    def scoped(triples: list[str]) -> str:
+        text = "\n".join(triples)
+        return f"GRAPH <{remote.graph}> {{\n{text}\n}}" if remote.graph else text
+
+    # the default graph's triples are one group: cut in blocks, each would need a GRAPH
+    step = BLOCK if remote.graph else max(len(plain), 1)
+    blocks = [plain[i : i + step] for i in range(0, len(plain), step)]
+    operations = ["INSERT DATA {\n" + "\n".join(scoped(b) for b in blocks) + "\n}"]
+    if blank:
+        operations.append(f"INSERT {{\n{scoped(blank)}\n}} WHERE {{}}")
+    return " ;\n".join(operations)
 
 
 def _update(remote: Remote, text: str) -> None:
@@ -222,4 +355,5 @@ def _update(remote: Remote, text: str) -> None:
         remote.update_endpoint or "",
         urllib.parse.urlencode({"update": text}).encode("utf-8"),
         {"Content-Type": "application/x-www-form-urlencoded"},
+        action="write",
     )

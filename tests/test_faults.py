@@ -211,7 +211,9 @@ def test_a_build_killed_midway_leaves_the_previous_graph(store, synthetic):
     done = run_cli("build", str(PP), "--store", str(store), "--no-overlaps")
     assert done.returncode == 0, done.stderr  # the lock died with the process
     assert _summary(store) == before
-    assert len([p for p in store.iterdir() if p.name.startswith("gen-")]) == 1
+    generations = [p for p in store.iterdir() if p.name.startswith("gen-")]
+    assert len(generations) == 2  # the new one and the one before it, both whole
+    assert all((p / "itukg-complete").is_file() for p in generations)
 
 
 def test_two_builds_at_once_never_corrupt_the_store(store, synthetic):

@@ -1,8 +1,9 @@
 """The ingest pipeline, read → parse → annotate → rdf → store, over many files, for the
 command line and the tests.
 
-What a use adds to a freshly stored graph (the overlap pairs) comes in as an `Enricher`
-from the assembly that calls `build`, so this module never imports a use.
+What a use derives from the new graph (the overlap pairs) comes in as an `Enricher` from
+the assembly that calls `build`, so this module never imports a use; it is written into
+the same new generation, before that is made current.
 """
 
 from __future__ import annotations
@@ -17,8 +18,9 @@ from itukg.model import Document
 
 INPUT_SUFFIXES = (".txt", ".docx", ".xml", ".pdf", ".html", ".htm", ".xhtml")
 
-Enricher = Callable[[Any], str]
-"""Adds to the stored graph (given its store target) and says what it added, in one line."""
+Enricher = Callable[[Any], tuple[bytes | str, str]]
+"""Given the new graph (a store that answers queries) before it is made current: N-Triples
+to add to it, and one line saying what they are."""
 
 
 def collect_inputs(paths: Iterable[str | Path]) -> list[Path]:
@@ -185,8 +187,9 @@ def build(
     strict: bool = True,
     on_file: Callable[[FileResult], None] | None = None,
 ) -> BuildReport:
-    """Parse the inputs and build the graph; the store is replaced only when the graph is
-    whole. Each enricher then adds to the stored graph (the build command passes overlaps).
+    """Parse the inputs and build the graph; the store is replaced only when the graph and
+    what each enricher derives from it (the build command passes overlaps) are all
+    written, in one new generation. The store's lock is held throughout.
 
     strict: one file that cannot be read stops the build and leaves the store as it was.
     Otherwise refused files are left out (each in the report with its reason) and the
@@ -195,6 +198,7 @@ def build(
     """
     from itukg.ontology import ontology_ntriples
     from itukg.rdf import documents_graph
+    from itukg.store import replace, writing
 
     def told(result: FileResult) -> None:
         if on_file:
@@ -203,34 +207,47 @@ def build(
             progress(describe(result))
 
     inputs = collect_inputs(paths)
-    documents, files = read_inputs(inputs, strict=strict, on_file=told)
-    if not documents:
-        if len(files) == 1 and files[0].error:
-            raise files[0].error
-        raise InputError(
-            inputs[0].parent, f"none of the {len(files)} files could be read; nothing was stored"
-        )
-    if progress:
-        progress(f"annotated: {count_mandates(documents)} mandates")
-    graph = documents_graph(documents)
-    if out is not None:
-        fmt = out_format or _format_for(out)
-        graph.serialize(destination=str(out), format=fmt)
+    with writing(store):  # from before anything is read to the switch of `current`
+        documents, files = read_inputs(inputs, strict=strict, on_file=told)
+        if not documents:
+            if len(files) == 1 and files[0].error:
+                raise files[0].error
+            raise InputError(
+                inputs[0].parent,
+                f"none of the {len(files)} files could be read; nothing was stored",
+            )
         if progress:
-            progress(f"wrote {len(graph)} triples to {out} ({fmt})")
-    triples = len(graph)
-    if store is not None:
-        from itukg.store import replace
-
-        triples = replace(store, [ontology_ntriples(), graph.serialize(format="nt")])
-        if progress:
-            progress(f"stored {triples} triples (data and ontology) in {store}")
-        for enricher in enrich:
-            message = enricher(store)
+            progress(f"annotated: {count_mandates(documents)} mandates")
+        graph = documents_graph(documents)
+        if out is not None:
+            fmt = out_format or _format_for(out)
+            graph.serialize(destination=str(out), format=fmt)
             if progress:
-                progress(message)
+                progress(f"wrote {len(graph)} triples to {out} ({fmt})")
+        triples = len(graph)
+        if store is not None:
+            said: list[str] = []
+            data = [ontology_ntriples(), graph.serialize(format="nt")]
+            del graph
+            triples = replace(store, data, [_addition(e, said) for e in enrich])
+            if progress:
+                for message in said:
+                    progress(message)
+                what = "data, ontology and the above" if said else "data and ontology"
+                progress(f"stored {triples} triples ({what}) in {store}")
     resolutions = sum(len(d.resolutions) for d in documents)
     return BuildReport(len(documents), resolutions, triples, files)
+
+
+def _addition(enricher: Enricher, said: list[str]) -> Callable[[Any], bytes | str]:
+    """The enricher as the store takes it: its N-Triples, its line kept for later."""
+
+    def add(graph: Any) -> bytes | str:
+        ntriples, message = enricher(graph)
+        said.append(message)
+        return ntriples
+
+    return add
 
 
 def _format_for(path: Path) -> str:

@@ -33,7 +33,7 @@ from itukg.query.cli import print_summary
     "--no-store", is_flag=True, help="Do not touch the store (with --out: only write the file)."
 )
 @click.option(
-    "--no-overlaps", is_flag=True, help="Do not detect overlapping mandates after storing."
+    "--no-overlaps", is_flag=True, help="Do not detect overlapping mandates (stored with it)."
 )
 @click.option(
     "--strict",
@@ -61,8 +61,9 @@ def build_command(
 
     Every file that can be read is built; each one that cannot is reported with its file,
     line and reason, and the command then exits with 2. With --strict the first bad file
-    stops the build. The store is replaced only when the new graph is whole: a failed
-    build leaves the previous graph as it was.
+    stops the build. The store is replaced only when the new graph and its overlap pairs
+    are all written: a failed or killed build leaves the previous graph as it was, and a
+    second build while one is running stops at once.
     """
     from itukg.overlap import store_overlaps
     from itukg.pipeline import FileResult, collect_inputs

@@ -167,7 +167,7 @@ def test_overlap_pairs_are_written_by_rdflib():
     pair = Pair(a, b, "same-mandate", 0.9, 0.41234, ["tsb"], ["5g"], "study", terms)
     graph = rdflib.Graph().parse(data=pairs_ntriples([pair]), format="nt")
     node = rdflib.URIRef(pair.iri)
-    assert len(graph) == 11
+    assert len(graph) == 13  # with the part and the reason
     assert graph.value(node, rdflib.RDF.type) == ITU.Overlap
     assert graph.value(node, ITU.overlapClass) == ITU.SameMandate
     assert set(graph.objects(node, ITU.overlapOf)) == {rdflib.URIRef(a.iri), rdflib.URIRef(b.iri)}

@@ -11,7 +11,7 @@ import click
 
 from itukg import __version__
 from itukg.errors import ExitCode, ItukgError
-from itukg.export.cli import compile_command, export_command
+from itukg.export.cli import compile_command, export_command, report_command
 from itukg.overlap.cli import overlaps_command
 from itukg.parse.cli import parse_command
 from itukg.pipeline.cli import build_command
@@ -41,6 +41,12 @@ class _Group(click.Group):
         except Exception as err:
             if debug:
                 raise
+            from itukg.store.local import damaged
+
+            problem = damaged(err)  # a damaged file of the store, found while answering
+            if problem is not None:
+                click.echo(f"itukg: error: {problem}", err=True)
+                ctx.exit(ExitCode.BAD_INPUT)
             click.echo(
                 f"itukg: internal error: {type(err).__name__}: {err} "
                 "(run again with --debug for the traceback, and report it)",
@@ -70,6 +76,7 @@ for command in (
     query_command,
     overlaps_command,
     compile_command,
+    report_command,
     validate_command,
     export_command,
     serve_command,

@@ -3,7 +3,7 @@
 Generated from ontology/*.ttl by `python ontology/generate_vocabulary.py`, run from the
 repository's root: do not edit by hand, rerun it when the ontology changes. A term the
 ontology does not declare is an error, not a new IRI: ITU.notATerm raises AttributeError.
-138 terms.
+142 terms.
 """
 
 from rdflib.namespace import DefinedNamespace, Namespace
@@ -89,6 +89,7 @@ class ITU(DefinedNamespace):
     modality: URIRef  # modality
     overlapClass: URIRef  # overlap class
     overlapOf: URIRef  # overlap of
+    overlapPart: URIRef  # overlap part
     part: URIRef  # part
     provision: URIRef  # provision
     refersTo: URIRef  # refers to
@@ -110,6 +111,7 @@ class ITU(DefinedNamespace):
     citedAs: URIRef  # cited as
     complete: URIRef  # complete
     endLine: URIRef  # last source line
+    evidenceFeature: URIRef  # evidence feature
     firstNumber: URIRef  # first number
     heading: URIRef  # heading
     identifier: URIRef  # identifier
@@ -123,11 +125,13 @@ class ITU(DefinedNamespace):
     line: URIRef  # first source line
     method: URIRef  # method
     newText: URIRef  # new text
+    normalisation: URIRef  # normalisation applied
     note: URIRef  # note
     number: URIRef  # number
     numberValue: URIRef  # number value
     oldText: URIRef  # old text
     order: URIRef  # order
+    overlapReason: URIRef  # overlap reason
     place: URIRef  # place
     provisionKind: URIRef  # provision kind
     relatingToText: URIRef  # relating to (as written)

@@ -15,8 +15,8 @@ from itukg.cli_options import progress, store_option, store_path
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["html", "markdown"]),
-    help="Output format (default: from --out's extension, else markdown).",
+    type=click.Choice(["html", "markdown", "json"]),
+    help="Output format (default: from --out's extension, else markdown); json: the rows.",
 )
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file.")
 @click.option("--title", default="Side-by-side compilation", show_default=True)
@@ -30,16 +30,23 @@ def compile_command(
 ) -> None:
     """Lay RESOLUTIONS side by side (ra/75 wtsa/18 …; default: the newest version of each).
 
-    One column per resolution, one block per section kind, matching clauses on one
-    row: the compilation table analysts make by hand, as HTML or Markdown.
+    One column per resolution; clauses that say the same thing (duplicates and the same
+    mandate, as overlap detection aligns them) on one row, even under different headings:
+    the compilation table analysts make by hand, as HTML, Markdown or JSON.
     """
+    import json
+
     from itukg.export.compilation import compile_versions, to_html, to_markdown
     from itukg.store import open_read
 
     compilation = compile_versions(open_read(store_path(store)), list(resolutions))
     if fmt is None:
-        fmt = "html" if out is not None and out.suffix.lower() in (".html", ".htm") else "markdown"
-    text = to_html(compilation, title) if fmt == "html" else to_markdown(compilation)
+        suffix = out.suffix.lower() if out is not None else ""
+        fmt = {".html": "html", ".htm": "html", ".json": "json"}.get(suffix, "markdown")
+    if fmt == "json":
+        text = json.dumps(compilation.as_json(), indent=2, ensure_ascii=False) + "\n"
+    else:
+        text = to_html(compilation, title) if fmt == "html" else to_markdown(compilation)
     if out is None:
         click.echo(text, nl=False)
         return
@@ -115,3 +122,51 @@ def export_command(
     progress(
         f"wrote {target}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges ({fmt})"
     )
+
+
+@click.command("report")
+@click.option(
+    "--between",
+    metavar="BODY,BODY,…",
+    default="PP,RA,WTSA,WTDC",
+    show_default=True,
+    help="The enacting bodies whose resolutions are compared, by acronym.",
+)
+@click.option(
+    "--part",
+    type=click.Choice(["all", "preamble", "operative"]),
+    default="all",
+    show_default=True,
+    help="Which clauses: every part, the recitals or the operative clauses.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["html", "markdown"]),
+    help="Output format (default: from --out's extension, else markdown).",
+)
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file.")
+@click.option("--title", default="Streamlining report", show_default=True)
+@store_option
+def report_command(
+    between: str, part: str, fmt: str | None, out: Path | None, title: str, store: Path | None
+) -> None:
+    """The streamlining report: per pair of resolutions, the overlapping clauses by class,
+    side by side with a word-level diff and the proposed action (suppress, merge,
+    coordinate), each linked to its clause's IRI."""
+    from itukg.export.report import counts, report_groups, to_html, to_markdown
+    from itukg.store import open_read
+
+    groups = report_groups(
+        open_read(store_path(store)), between.split(","), None if part == "all" else part
+    )
+    if fmt is None:
+        fmt = "html" if out is not None and out.suffix.lower() in (".html", ".htm") else "markdown"
+    text = to_html(groups, title) if fmt == "html" else to_markdown(groups, title)
+    if out is None:
+        click.echo(text, nl=False)
+        return
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(text, encoding="utf-8")
+    found = ", ".join(f"{n} {kind}" for kind, n in sorted(counts(groups).items()))
+    progress(f"wrote {out}: {len(groups)} pairs of resolutions ({found or 'no pairs'})")

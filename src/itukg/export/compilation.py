@@ -1,11 +1,14 @@
-"""The side-by-side compilation analysts make by hand: one column per resolution, one
-block of rows per section kind, matching clauses on the same row.
+"""The side-by-side compilation analysts make by hand: one column per resolution, rows
+of clauses that say the same thing.
 
-Within a block (all 'recalling' sections, all 'instructs' sections …), clauses of
-different columns are paired by lexical similarity (use/similarity.py), best pairs
-first, into rows holding at most one clause per column; a clause that matches nothing
-has a row of its own. Rows keep the order of the texts. The result is rendered as a
-self-contained HTML page or as Markdown.
+The rows follow the overlap detector's alignment (overlap/detect.py): clauses paired as
+duplicates or as the same mandate share a row, best pairs first, even when they stand
+under different section kinds (an ask that one text *instructs* and another *invites*;
+each cell then shows its own heading). A row holds at most one clause per column and no
+row crosses another in any column, so every text reads top to bottom in its own order;
+a clause that matches nothing has a row of its own. Preamble rows come before operative
+rows. The result is rendered as a self-contained HTML page, as Markdown, or as JSON for
+a program to check.
 """
 
 from __future__ import annotations
@@ -15,18 +18,19 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from itukg.errors import QueryError
-from itukg.overlap.similarity import Index
 
-MATCH = 0.35  # below this similarity two clauses are not put on one row
+ROW_CLASSES = ("duplicate", "same-mandate")  # the classes that put two clauses on one row
 
 
 @dataclass
 class Cell:
+    kind: str
+    section_index: int
     heading: str
     label: str | None
     line: int
     text: str
-    position: float = 0.0  # where the clause stands in its column's block, from 0 to 1
+    iri: str = ""
 
 
 @dataclass
@@ -36,11 +40,22 @@ class Column:
     title: str
     status: str
 
+    @property
+    def id(self) -> str:
+        return self.version.rsplit("/resolution/", 1)[-1]
+
 
 @dataclass
 class Row:
+    part: str
     cells: dict[int, Cell] = field(default_factory=dict)  # column index → cell
     similarity: float | None = None  # the weakest link that joined the row
+    kind: str | None = None  # the weakest class that joined it
+
+    @property
+    def section_kind(self) -> str:
+        """The kind the row is filed under: that of its first cell."""
+        return self.cells[min(self.cells)].kind
 
 
 @dataclass
@@ -53,7 +68,44 @@ class Block:
 @dataclass
 class Compilation:
     columns: list[Column]
-    blocks: list[Block]
+    rows: list[Row]
+
+    @property
+    def blocks(self) -> list[Block]:
+        """Consecutive rows filed under one section kind."""
+        blocks: list[Block] = []
+        for row in self.rows:
+            if not blocks or blocks[-1].kind != row.section_kind or blocks[-1].part != row.part:
+                blocks.append(Block(row.section_kind, row.part))
+            blocks[-1].rows.append(row)
+        return blocks
+
+    def as_json(self) -> dict[str, Any]:
+        """The rows for a program: each cell by its column's id, section and clause."""
+        return {
+            "columns": [
+                {"id": c.id, "label": c.label, "title": c.title, "status": c.status}
+                for c in self.columns
+            ],
+            "rows": [
+                {
+                    "part": row.part,
+                    "class": row.kind,
+                    "cells": {
+                        self.columns[n].id: {
+                            "section": cell.kind,
+                            "section_index": cell.section_index,
+                            "heading": cell.heading,
+                            "clause": cell.label,
+                            "line": cell.line,
+                            "text": cell.text,
+                        }
+                        for n, cell in sorted(row.cells.items())
+                    },
+                }
+                for row in self.rows
+            ],
+        }
 
 
 def _versions(store: Any) -> list[dict[str, str]]:
@@ -84,91 +136,122 @@ def choose_versions(store: Any, wanted: list[str]) -> list[dict[str, str]]:
 
 
 def compile_versions(store: Any, wanted: list[str]) -> Compilation:
-    """Lay the chosen versions side by side."""
-    from itukg.query.questions import load_query, run
+    """Lay the chosen versions side by side, rows following the overlap alignment."""
+    from itukg.overlap.detect import detect, read_clauses
 
     chosen = choose_versions(store, wanted)
     columns = [Column(v["version"], v["label"], v["title"], v["status"]) for v in chosen]
-    clauses_query = load_query("clauses")
-    per_kind: dict[str, dict[int, list[Cell]]] = {}
-    parts: dict[str, str] = {}
-    order: list[tuple[int, int, str]] = []
-    for index, column in enumerate(columns):
-        results = run(store, clauses_query, {"version": column.version})
-        names = results.columns
-        rows: list[dict[str, Any]] = [dict(zip(names, row, strict=True)) for row in results.rows]
-        for position, row in enumerate(rows):
-            kind = row["kind"].value
-            parts[kind] = row["part"].value
-            if kind not in per_kind:
-                preamble_first = 0 if row["part"].value == "preamble" else 1
-                order.append((preamble_first, position + 1000 * index, kind))
-                per_kind[kind] = {}
-            per_kind[kind].setdefault(index, []).append(
-                Cell(
-                    heading=row["heading"].value,
-                    label=row["label"].value if row["label"] is not None else None,
-                    line=int(row["line"].value),
-                    text=row["text"].value,
-                    position=0.0,
-                )
-            )
-    blocks = []
-    for _, _, kind in sorted(order):
-        cells = per_kind[kind]
-        for column_cells in cells.values():
-            for k, cell in enumerate(column_cells):
-                cell.position = k / max(1, len(column_cells) - 1)
-        blocks.append(Block(kind, parts[kind], _align(cells)))
-    return Compilation(columns, blocks)
+    records = []
+    column_of: dict[str, int] = {}
+    for n, column in enumerate(columns):
+        for record in read_clauses(store, column.version):
+            column_of[record.iri] = n
+            records.append(record)
+    pairs = detect(records, per_clause=len(columns), shortlist=len(records), apart="version")
+    rows: list[Row] = []
+    for part in ("preamble", "operative"):
+        members = [r for r in records if r.part == part]
+        links = [
+            (str(p.kind), p.score, p.a.iri, p.b.iri)
+            for p in pairs
+            if p.part == part and str(p.kind) in ROW_CLASSES
+        ]
+        rows.extend(_rows(part, members, column_of, links))
+    return Compilation(columns, rows)
 
 
-def _align(cells: dict[int, list[Cell]]) -> list[Row]:
-    """Rows of matching clauses, best pairs first, never crossing: two rows keep in every
-    column the order the texts give them."""
-    flat = [
-        (column, k, cell) for column, items in sorted(cells.items()) for k, cell in enumerate(items)
-    ]
-    index = Index([cell.text for _, _, cell in flat], max_df_share=1.0)
-    scored = sorted(
-        ((index.cosine(i, j), i, j) for i, j in index.candidates() if flat[i][0] != flat[j][0]),
-        reverse=True,
-    )
-    places: list[dict[int, int]] = []  # for each row: column → position in that column
-    row_of: dict[int, int] = {}
-    for similarity, i, j in scored:
-        if similarity < MATCH:
-            break
-        if i in row_of and j in row_of:
+def _rows(
+    part: str,
+    members: list[Any],
+    column_of: dict[str, int],
+    links: list[tuple[str, float, str, str]],
+) -> list[Row]:
+    """The rows of one part: pairs joined best first, never two cells of one column in a
+    row, never a row crossing another."""
+    columns: dict[int, list[Any]] = {}
+    for record in members:
+        columns.setdefault(column_of[record.iri], []).append(record)
+    position: dict[str, tuple[int, int]] = {}
+    for n, items in columns.items():
+        items.sort(key=lambda r: (r.section_order, r.line))
+        position.update({r.iri: (n, k) for k, r in enumerate(items)})
+    places: list[dict[int, int]] = []
+    strength: list[tuple[float | None, str | None]] = []
+    row_of: dict[str, int] = {}
+    links.sort(key=lambda link: (ROW_CLASSES.index(link[0]), -link[1]))
+    for kind, score, a, b in links:
+        if a not in position or b not in position:
             continue
-        if i in row_of:
-            i, j = j, i
-        # j may already have a row; i joins it (or both start one)
-        target = row_of.get(j)
-        merged = dict(places[target]) if target is not None else {flat[j][0]: flat[j][1]}
-        if flat[i][0] in merged:
+        if a in row_of and b in row_of:
+            _merge_rows(places, strength, row_of, row_of[a], row_of[b], kind, score)
             continue
-        merged[flat[i][0]] = flat[i][1]
+        if a in row_of:
+            a, b = b, a
+        target = row_of.get(b)
+        merged = dict(places[target]) if target is not None else dict([position[b]])
+        column, k = position[a]
+        if column in merged:
+            continue
+        merged[column] = k
         if any(_crosses(merged, other) for n, other in enumerate(places) if n != target):
             continue
         if target is None:
             places.append(merged)
+            strength.append((score, kind))
             target = len(places) - 1
         places[target] = merged
-        row_of[i] = row_of[j] = target
-    for k, (column, position, _) in enumerate(flat):
-        if k not in row_of:
-            places.append({column: position})
-            row_of[k] = len(places) - 1
-    by_place = {(column, position): cell for column, position, cell in flat}
-    rows = [Row({c: by_place[(c, p)] for c, p in place.items()}) for place in places]
-    for similarity, i, j in scored:
-        if similarity >= MATCH and row_of[i] == row_of[j]:
-            row = rows[row_of[i]]
-            row.similarity = (
-                similarity if row.similarity is None else min(row.similarity, similarity)
-            )
+        weakest, worst = strength[target]
+        strength[target] = (
+            min(score, weakest) if weakest is not None else score,
+            max(kind, worst or kind, key=ROW_CLASSES.index),
+        )
+        row_of[a] = row_of[b] = target
+    for record in members:
+        if record.iri not in row_of:
+            places.append(dict([position[record.iri]]))
+            strength.append((None, None))
+            row_of[record.iri] = len(places) - 1
+    by_place = {position[r.iri]: r for r in members}
+    kept = [n for n, place in enumerate(places) if place]
+    places = [places[n] for n in kept]
+    strength = [strength[n] for n in kept]
+    rows = []
+    for place, (similarity, row_class) in zip(places, strength, strict=True):
+        cells = {column: _cell(by_place[(column, k)]) for column, k in sorted(place.items())}
+        rows.append(Row(part, cells, similarity, row_class))
     return [rows[n] for n in _in_text_order(places)]
+
+
+def _merge_rows(
+    places: list[dict[int, int]],
+    strength: list[tuple[float | None, str | None]],
+    row_of: dict[str, int],
+    first: int,
+    second: int,
+    kind: str,
+    score: float,
+) -> None:
+    """Two rows joined by a pair become one when they share no column and the joined row
+    crosses no other; the second row is left empty (and dropped)."""
+    if first == second or set(places[first]) & set(places[second]):
+        return
+    merged = {**places[first], **places[second]}
+    if any(_crosses(merged, other) for n, other in enumerate(places) if n not in (first, second)
+           and other):  # fmt: skip
+        return
+    places[first] = merged
+    places[second] = {}
+    weakest = [w for w in (strength[first][0], strength[second][0], score) if w is not None]
+    classes = [c for c in (strength[first][1], strength[second][1], kind) if c]
+    strength[first] = (min(weakest), max(classes, key=ROW_CLASSES.index))
+    for iri, row in row_of.items():
+        if row == second:
+            row_of[iri] = first
+
+
+def _cell(record: Any) -> Cell:
+    return Cell(record.kind, record.section_index, record.heading, record.label, record.line,
+                record.text, record.iri)  # fmt: skip
 
 
 def _crosses(a: dict[int, int], b: dict[int, int]) -> bool:
@@ -209,21 +292,37 @@ def _in_text_order(places: list[dict[int, int]]) -> list[int]:
     return ordered
 
 
+def markdown_text(text: str) -> str:
+    """Document text made inert in Markdown: HTML escaped (a clause quoting '<script>' or
+    '<img onerror=…>' is shown, never run), table pipes and emphasis marks escaped, one
+    line."""
+    escaped = html.escape(text, quote=False)
+    for mark in ("\\", "|", "*", "_", "`", "[", "]"):
+        escaped = escaped.replace(mark, "\\" + mark)
+    return " ".join(escaped.split())
+
+
 def to_markdown(compilation: Compilation) -> str:
     """A Markdown table: one column per resolution, a heading row per section kind."""
 
-    def cell_text(cell: Cell | None) -> str:
+    def cell_text(cell: Cell | None, kind: str) -> str:
         if cell is None:
             return ""
-        text = f"**{cell.label}** {cell.text}" if cell.label else cell.text
-        return text.replace("|", "\\|").replace("\n", " ")
+        text = markdown_text(cell.text)
+        if cell.label:
+            text = f"**{markdown_text(cell.label)}** {text}"
+        if cell.kind != kind:
+            text = f"*{markdown_text(cell.heading)}* {text}"
+        return text
 
-    header = ["section", *(c.label for c in compilation.columns)]
+    header = ["section", *(markdown_text(c.label) for c in compilation.columns)]
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     for block in compilation.blocks:
         lines.append(f"| **{block.kind}** |" + " |" * len(compilation.columns))
         for row in block.rows:
-            cells = [cell_text(row.cells.get(i)) for i in range(len(compilation.columns))]
+            cells = [
+                cell_text(row.cells.get(i), block.kind) for i in range(len(compilation.columns))
+            ]
             lines.append("| | " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"
 
@@ -265,6 +364,8 @@ def to_html(compilation: Compilation, title: str = "Side-by-side compilation") -
             attrs = ' class="matched"' if matched else ""
             if row.similarity is not None:
                 attrs += f' data-similarity="{row.similarity:.2f}"'
+            if row.kind:
+                attrs += f' data-class="{esc(row.kind)}"'
             cells = []
             for i in range(width):
                 cell = row.cells.get(i)
@@ -273,7 +374,7 @@ def to_html(compilation: Compilation, title: str = "Side-by-side compilation") -
                     continue
                 heading = (
                     f'<span class="heading">{esc(cell.heading)}</span>'
-                    if cell.heading != block.kind
+                    if cell.heading != block.kind or cell.kind != block.kind
                     else ""
                 )
                 label = f'<span class="label">{esc(cell.label)}</span>' if cell.label else ""

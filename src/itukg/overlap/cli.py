@@ -31,6 +31,13 @@ from itukg.enums import OverlapClass
     default="table",
     show_default=True,
 )
+@click.option(
+    "--part",
+    type=click.Choice(["operative", "preamble", "all"]),
+    default="operative",
+    show_default=True,
+    help="Which pairs are shown: of operative clauses (mandates), of recitals, or all.",
+)
 @click.option("--limit", type=int, default=0, help="Show at most this many pairs (0: all).")
 @click.option(
     "--no-save", is_flag=True, help="Do not write the pairs into the store (only print them)."
@@ -41,16 +48,19 @@ def overlaps_command(
     between: str | None,
     kind: str | None,
     fmt: str,
+    part: str,
     limit: int,
     no_save: bool,
     store: Path | None,
 ) -> None:
     """Find overlapping mandates across the resolutions of the store.
 
-    Pairs of operative clauses of different resolutions are scored (TF-IDF cosine of
-    words and word pairs, plus shared addressees and topics), classified (duplicate,
-    same-mandate, related) and stored as itu:Overlap nodes with their evidence, in
-    place of the previous ones; `itukg query overlaps` then ranks and filters them.
+    Every clause of different resolutions, preamble and operative, is compared (TF-IDF
+    cosine of lemmas, lemma pairs and characters after Sector names and years are made
+    equal, the texts aligned as sequences, plus shared citations, verbs, addressees and
+    topics), classified (duplicate, same-mandate, related, with a reason) and stored as
+    itu:Overlap nodes with their evidence, in place of the previous ones; `itukg query
+    overlaps` then ranks and filters them. Operative pairs are shown unless --part says.
     """
     from itukg.errors import QueryError
     from itukg.overlap.detect import detect, read_clauses, refresh, select
@@ -66,7 +76,7 @@ def overlaps_command(
         if len(bodies) != 2:
             raise QueryError(f"--between needs two bodies, as PP,WTSA; got '{between}'")
         pair_of = (bodies[0], bodies[1])
-    chosen = select(pairs, min_score, pair_of, kind)
+    chosen = select(pairs, min_score, pair_of, kind, None if part == "all" else part)
     if limit:
         chosen = chosen[:limit]
     if fmt == "json":
@@ -84,10 +94,11 @@ def overlaps_command(
             ", ".join(p.shared_addressees),
             ", ".join(p.shared_topics),
             p.shared_verb or "",
+            p.reason,
         ]
         for p in chosen
     ]
-    columns = ["score", "class", "a", "b", "lexical", "addressees", "topics", "verb"]
+    columns = ["score", "class", "a", "b", "lexical", "addressees", "topics", "verb", "reason"]
     if fmt == "csv":
         from itukg.query.results import to_csv
 

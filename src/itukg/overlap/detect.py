@@ -1,44 +1,66 @@
-"""Overlapping mandates: pairs of operative clauses of different resolutions that ask
-the same thing, found in the store, classified, and written back with their evidence.
+"""Overlapping mandates: pairs of clauses of different resolutions that say the same
+thing, found in the store, classified as streamliners do, and written back with their
+evidence.
 
-A pair's score is mostly its lexical similarity (use/similarity.py), nudged by what
-the annotator found in common: addressees and topics. Classes, in streamliners' terms:
-- duplicate: the same text (similarity ≥ 0.85), a candidate for suppression;
-- same-mandate: the same ask (similarity ≥ 0.40, or ≥ 0.35 with the same action verb
-  and a shared addressee or topic), of another addressee or in another Sector — a
-  candidate for merging or coordination;
-- related: the same subject, a different ask (score ≥ the floor, 0.25 by default, and
-  similarity ≥ 0.2: shared addressees and topics alone never make a pair).
+Every clause is compared, preamble and operative (duplicated recitals are suppressed
+too); each pair keeps its part so that questions about mandates stay on operative
+clauses. Before comparing, what differs by design is made equal (normalise.py: Sector
+names, Bureaux, advisory groups, revision places and years, "this conference"). A pair
+is scored by its lexical similarity (similarity.py) and by features beyond the words:
+the same cited resolution or provision, the same action verb (lemma), the same addressee
+or kind of addressee, the same topic. Parallel texts keep their order, so the pairs of
+two texts are aligned as sequences (align.py): a pair on the alignment needs less
+lexical evidence than a pair off it. Clauses that say nothing but drafting formulas
+(boilerplate.py) pair with nothing, and a pair must share words of a subject. Classes:
+- duplicate: the same text up to Sector names, years and heading force — suppress one;
+- same-mandate: the same ask (or recital) with another addressee, Sector scope or
+  notable additions — merge or coordinate;
+- related: the same specific subject, a different ask — coordinate.
 Clauses of two versions of one resolution are never paired.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
 from itukg.enums import OverlapClass
 from itukg.namespaces import ITU, OVERLAP
-from itukg.overlap.similarity import METHOD, Index, nearest_pairs
+from itukg.overlap.align import heaviest_chain
+from itukg.overlap.boilerplate import is_boilerplate, subject_words
+from itukg.overlap.normalise import Normalised, Normaliser, default_normaliser
+from itukg.overlap.similarity import METHOD, Index, lemma, nearest_pairs
 
-DUPLICATE = 0.85
-SAME_MANDATE = 0.40
-SAME_MANDATE_WITH_EVIDENCE = 0.35
-FLOOR = 0.25
-LEXICAL_FLOOR = 0.2  # shared addressees and topics alone never make a pair
+DUPLICATE = 0.75  # similarity of the normalised texts at which two clauses are one text
+SAME_MANDATE = 0.40  # the same ask, whatever the verb
+SAME_MANDATE_WITH_EVIDENCE = 0.36  # the same ask when the verb or the citation is shared
+IN_SEQUENCE = 0.27  # a pair on the alignment of its two texts
+OUT_OF_SEQUENCE = 0.42  # a pair off it (or across parts)
+CHAIN_MARGIN = 0.2
+ADDITION = 5  # subject words one text adds to the other: a notable addition
+SUBSTITUTION = 0.45  # a share of subject words of one text only, on both sides: another subject
+FLOOR = IN_SEQUENCE
+LEXICAL_FLOOR = 0.15  # candidates below this similarity are not looked at
 PER_CLAUSE = 10  # pairs kept per clause, its strongest
 CLASS_NODES = {
     OverlapClass.DUPLICATE: "Duplicate",
     OverlapClass.SAME_MANDATE: "SameMandate",
     OverlapClass.RELATED: "Related",
 }
+ACTIONS = {
+    OverlapClass.DUPLICATE: "suppress",
+    OverlapClass.SAME_MANDATE: "merge",
+    OverlapClass.RELATED: "coordinate",
+}
+PARTS = ("preamble", "operative")
 
 
 @dataclass
 class ClauseRecord:
-    """An operative clause as the store holds it, with what overlap detection needs."""
+    """A clause as the store holds it, with what overlap detection needs."""
 
     iri: str
     version: str
@@ -58,6 +80,8 @@ class ClauseRecord:
     topics: set[str] = field(default_factory=set)
     action: str | None = None
     section_index: int = 0
+    part: str = "operative"
+    cited: set[str] = field(default_factory=set)
 
     @property
     def work(self) -> str:
@@ -65,19 +89,21 @@ class ClauseRecord:
 
     @property
     def verb(self) -> str | None:
-        """The action's verb: its first word, or the participle of a passive ('be studied')."""
+        """The action's verb as a lemma: its first word, or the participle of a passive
+        ('be studied' → 'study')."""
         if not self.action:
             return None
         words = self.action.lower().split()
         if "be" in words[:-1]:
-            return words[words.index("be") + 1]
-        return words[0]
+            return lemma(words[words.index("be") + 1])
+        return lemma(words[0])
 
     def as_json(self) -> dict[str, Any]:
         return {
             "body": self.body,
             "number": self.number,
             "revision_year": self.year,
+            "part": self.part,
             "section": self.kind,
             "section_index": self.section_index,
             "clause": self.label,
@@ -85,6 +111,7 @@ class ClauseRecord:
             "heading": self.heading,
             "line": self.line,
             "text": self.text,
+            "iri": self.iri,
         }
 
 
@@ -99,24 +126,42 @@ class Pair:
     shared_topics: list[str]
     shared_verb: str | None
     shared_terms: list[str]
+    reason: str = ""
+    normalisations: list[str] = field(default_factory=list)
+    features: list[str] = field(default_factory=list)
 
     @property
     def iri(self) -> str:
         digest = hashlib.sha1(f"{self.a.iri}|{self.b.iri}".encode()).hexdigest()[:16]
         return OVERLAP + digest
 
+    @property
+    def part(self) -> str:
+        """'preamble' or 'operative' when both clauses stand there, else 'mixed'."""
+        return self.a.part if self.a.part == self.b.part else "mixed"
+
+    @property
+    def action(self) -> str:
+        """What a streamliner would propose: suppress, merge or coordinate."""
+        return ACTIONS[self.kind]
+
     def as_json(self) -> dict[str, Any]:
         return {
             "a": self.a.as_json(),
             "b": self.b.as_json(),
             "class": self.kind,
+            "part": self.part,
             "score": round(self.score, 3),
+            "reason": self.reason,
+            "action": self.action,
             "evidence": {
                 "lexical_similarity": round(self.lexical, 3),
                 "shared_addressees": self.shared_addressees,
                 "shared_topics": self.shared_topics,
                 "shared_verb": self.shared_verb,
                 "shared_terms": self.shared_terms,
+                "normalisations": self.normalisations,
+                "features": self.features,
                 "method": METHOD,
             },
         }
@@ -126,12 +171,20 @@ def _local(iri: str) -> str:
     return iri.rsplit("/", 1)[-1]
 
 
-def read_clauses(store: Any, version: str | None = None) -> list[ClauseRecord]:
-    """The operative clauses of the newest versions, or of one version
-    (queries/operative-clauses.rq)."""
+def read_clauses(
+    store: Any, version: str | None = None, part: str | None = None
+) -> list[ClauseRecord]:
+    """The clauses of the newest versions, or of one version (superseded or not), of
+    every part or of one ('preamble', 'operative') (queries/compared-clauses.rq)."""
     from itukg.query.questions import load_query, run
 
-    results = run(store, load_query("operative-clauses"), {"version": version} if version else {})
+    parameters: dict[str, str] = {}
+    if version:
+        parameters["version"] = version
+        parameters["any_version"] = "true"
+    if part:
+        parameters["part"] = ITU + part.capitalize()
+    results = run(store, load_query("compared-clauses"), parameters)
     index = {c: i for i, c in enumerate(results.columns)}
     records = []
     for row in results.rows:
@@ -159,8 +212,10 @@ def read_clauses(store: Any, version: str | None = None) -> list[ClauseRecord]:
                 addressees={_local(a) for a in (value("addressees") or "").split()},
                 topics={_local(t) for t in (value("topics") or "").split()},
                 action=value("action"),
+                part=(value("part") or "#Operative").rsplit("#", 1)[-1].lower(),
+                cited=set((value("cited") or "").split()),
             )
-        )
+        )  # fmt: skip
     _number_sections(records)
     return records
 
@@ -177,12 +232,112 @@ def _number_sections(records: list[ClauseRecord]) -> None:
         record.section_index = ranks.index(record.section_order)
 
 
+@dataclass
+class _Features:
+    """What is compared of one clause besides its words."""
+
+    normalised: Normalised
+    subject: set[str]
+    boilerplate: bool
+    self_reference: bool  # acts or reports on the implementation of its own resolution
+    verb: str | None
+    addressee_kinds: set[str]
+    position: int  # the clause's place in its version's part
+
+
+def _addressee_kinds() -> dict[str, str]:
+    """Actor id → its most specific class: 'director-br' → 'Director'."""
+    from itukg.ontology import load_vocabulary
+
+    vocabulary = load_vocabulary()
+    kinds = {}
+    for actor in vocabulary.actors.values():
+        specific = [c for c in actor.classes if c not in {"Actor", "Body"}]
+        kinds[actor.id] = specific[-1] if specific else "Body"
+    return kinds
+
+
+def _features(records: list[ClauseRecord], normaliser: Normaliser) -> list[_Features]:
+    kinds = _addressee_kinds()
+    places: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for n, record in enumerate(records):
+        places[(record.version, record.part)].append(n)
+    position = {}
+    for members in places.values():
+        ordered = sorted(members, key=lambda n: (records[n].section_order, records[n].line))
+        position.update({n: k for k, n in enumerate(ordered)})
+    out = []
+    for n, record in enumerate(records):
+        normalised = normaliser(record.text)
+        out.append(
+            _Features(
+                normalised,
+                subject_words(normalised.text),
+                is_boilerplate(normalised.text),
+                bool(_IMPLEMENTATION.search(normalised.text)),
+                record.verb,
+                {kinds.get(a, a) for a in record.addressees},
+                position[n],
+            )
+        )
+    return out
+
+
+_IMPLEMENTATION = re.compile(r"\bimplement(?:ation of|ing|)\s+this resolution\b", re.IGNORECASE)
+PARALLEL = 0.5  # similarity of two whole texts at which they are parallel versions of one subject
+
+
+class _Parallel:
+    """Whether two versions are parallel texts: the cosine of their whole vocabularies."""
+
+    def __init__(self, index: Index, versions: list[str]):
+        from scipy import sparse
+
+        self.names = sorted(set(versions))
+        row = {v: n for n, v in enumerate(self.names)}
+        if index.words is None:
+            self.vectors = None
+            return
+        member = sparse.csr_matrix(
+            ([1.0] * len(versions), ([row[v] for v in versions], range(len(versions)))),
+            shape=(len(self.names), len(versions)),
+        )
+        summed = (member @ index.words).tocsr()
+        norms = sparse.linalg.norm(summed, axis=1)
+        norms[norms == 0] = 1.0
+        self.vectors = sparse.diags(1 / norms) @ summed
+        self.row = row
+        self.cache: dict[tuple[str, str], bool] = {}
+
+    def __call__(self, a: str, b: str) -> bool:
+        if self.vectors is None:
+            return False
+        key = (a, b) if a < b else (b, a)
+        if key not in self.cache:
+            x, y = self.vectors[self.row[a]], self.vectors[self.row[b]]
+            self.cache[key] = float(x.multiply(y).sum()) >= PARALLEL
+        return self.cache[key]
+
+
+def _cite_apart(a: ClauseRecord, b: ClauseRecord) -> bool:
+    """Whether both clauses cite resolutions and none in common."""
+    cited_a = {c for c in a.cited if "/resolution/" in c}
+    cited_b = {c for c in b.cited if "/resolution/" in c}
+    return bool(cited_a and cited_b and not cited_a & cited_b)
+
+
 def _jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b) if a | b else 0.0
 
 
-def classify(lexical: float, same_verb: bool, shared_evidence: bool) -> OverlapClass:
-    if lexical >= DUPLICATE:
+def classify(
+    lexical: float, same_verb: bool, shared_evidence: bool, substituted: bool = False
+) -> OverlapClass:
+    """The class of a pair from its similarity (of the normalised texts), whether the
+    action verb (for recitals, the citation) is shared and anything else is, and whether
+    each text has subject words the other lacks (a subject substituted: the same formula
+    about youth and about gender is not one text)."""
+    if lexical >= DUPLICATE and not substituted:
         return OverlapClass.DUPLICATE
     if lexical >= SAME_MANDATE or (
         lexical >= SAME_MANDATE_WITH_EVIDENCE and same_verb and shared_evidence
@@ -196,29 +351,71 @@ def detect(
     floor: float = FLOOR,
     per_clause: int = PER_CLAUSE,
     shortlist: int | None = None,
+    normaliser: Normaliser | None = None,
+    apart: str = "work",
 ) -> list[Pair]:
-    """Pairs of clauses of different resolutions scoring at least floor, best first; a
-    pair is kept when it is among the per_clause best of one of its two clauses (a mandate
-    repeated in a hundred texts yields its strongest links, not ten thousand pairs). Only
-    the shortlist (default 10 × per_clause) lexically nearest clauses of each clause are
-    scored; a shortlist of len(records) scores every pair."""
-    index = Index([r.text for r in records])
-    groups = [r.work for r in records]
-    nearest = nearest_pairs(index, groups, shortlist or 10 * per_clause, LEXICAL_FLOOR)
-    scored = []
+    """Pairs of clauses of different resolutions (of different versions, with
+    apart="version"), best first. Only the shortlist (default 3 × per_clause) nearest
+    clauses of each clause are looked at; a pair is kept when it reaches its threshold (on
+    or off the alignment of its two texts, and never below floor) and is among the
+    per_clause best of one of its two clauses."""
+    if len(records) < 2:
+        return []
+    features = _features(records, normaliser or default_normaliser())
+    index = Index([f.normalised.text for f in features])
+    groups = [getattr(r, apart) for r in records]
+    nearest = nearest_pairs(index, groups, shortlist or 3 * per_clause, LEXICAL_FLOOR)
+    parallel = _Parallel(index, [r.version for r in records])
+    candidates: dict[tuple[int, int], tuple[float, list[str]]] = {}
     for (i, j), lexical in nearest.items():
-        a, b = records[i], records[j]
-        score = min(
-            1.0,
-            0.8 * lexical
-            + 0.1 * _jaccard(a.addressees, b.addressees)
-            + 0.1 * _jaccard(a.topics, b.topics)
-            + (0.2 * lexical if lexical >= DUPLICATE else 0.0),
-        )
-        if score >= floor:
-            if (a.version, a.line) > (b.version, b.line):
-                i, j = j, i
-            scored.append((score, i, j, lexical))
+        a, b, fa, fb = records[i], records[j], features[i], features[j]
+        # acting on or reporting on "the implementation of this resolution" is a subject
+        # when the two resolutions are parallel texts: it is then one subject
+        same_text = (
+            fa.self_reference
+            and fb.self_reference
+            and not (fa.subject and fb.subject and not fa.subject & fb.subject)
+            and parallel(a.version, b.version)
+        )  # and neither names a subject the other lacks entirely
+        if (fa.boilerplate or fb.boilerplate) and not same_text:
+            continue
+        if not fa.subject & fb.subject and not same_text:
+            continue  # formulas in common, no subject
+        if a.part == b.part == "preamble" and _cite_apart(a, b):
+            continue  # recitals recalling two different resolutions, however alike
+        found = []
+        bonus = 0.0
+        if a.cited & b.cited:
+            bonus += 0.08
+            shared = sorted(c.rsplit("/id/", 1)[-1] for c in a.cited & b.cited)
+            found.append("same citation: " + ", ".join(shared))
+        if fa.verb and fa.verb == fb.verb:
+            bonus += 0.04
+            found.append(f"same action verb: {fa.verb}")
+        if a.addressees & b.addressees:
+            bonus += 0.03
+            found.append("same addressee")
+        elif fa.addressee_kinds & fb.addressee_kinds:
+            bonus += 0.02
+            found.append("same kind of addressee")
+        if a.topics & b.topics:
+            bonus += 0.03
+            found.append("same topic")
+        candidates[(i, j)] = (min(1.0, lexical + bonus), found)
+    on_chain = _aligned(records, features, candidates)
+    scored = []
+    for (i, j), (score, found) in candidates.items():
+        same_part = records[i].part == records[j].part
+        threshold = IN_SEQUENCE if (i, j) in on_chain else OUT_OF_SEQUENCE
+        if not same_part:
+            threshold = OUT_OF_SEQUENCE + 0.1
+        if score < max(threshold, floor):
+            continue
+        if (i, j) in on_chain:
+            found.append("in sequence")
+        if (records[i].version, records[i].line) > (records[j].version, records[j].line):
+            i, j = j, i
+        scored.append((score, i, j, found))
     scored.sort(key=lambda s: (-s[0], records[s[1]].version, records[s[1]].line,
                                records[s[2]].version, records[s[2]].line))  # fmt: skip
     ranked: dict[int, list[int]] = defaultdict(list)
@@ -226,23 +423,111 @@ def detect(
         ranked[i].append(n)
         ranked[j].append(n)
     kept = {n for ranks in ranked.values() for n in ranks[:per_clause]}
-    verbs = [r.verb for r in records]
     pairs = []
-    for n, (score, i, j, lexical) in enumerate(scored):
-        if n not in kept:
-            continue
-        a, b = records[i], records[j]
-        addressees = a.addressees & b.addressees
-        topics = a.topics & b.topics
-        verb = verbs[i] if verbs[i] and verbs[i] == verbs[j] else None
-        kind = classify(lexical, verb is not None, bool(addressees or topics))
-        pairs.append(
-            Pair(
-                a, b, kind, score, lexical, sorted(addressees), sorted(topics), verb,
-                index.shared_terms(i, j),
-            )
-        )  # fmt: skip
+    for n, (score, i, j, found) in enumerate(scored):
+        if n in kept:
+            lexical = nearest[(min(i, j), max(i, j))]
+            pairs.append(_pair(records[i], records[j], features[i], features[j], index, i, j,
+                               score, found, lexical))  # fmt: skip
     return pairs
+
+
+def _aligned(
+    records: list[ClauseRecord],
+    features: list[_Features],
+    candidates: dict[tuple[int, int], tuple[float, list[str]]],
+) -> set[tuple[int, int]]:
+    """The candidates on the alignment of their two texts' parts."""
+    groups: dict[tuple[str, str, str], list[tuple[int, int]]] = defaultdict(list)
+    for i, j in candidates:
+        a, b = records[i], records[j]
+        if a.part != b.part:
+            continue
+        if a.version > b.version:
+            groups[(b.version, a.version, a.part)].append((j, i))
+        else:
+            groups[(a.version, b.version, a.part)].append((i, j))
+    chained = set()
+    for members in groups.values():
+        weighted = [
+            (features[x].position, features[y].position, candidates[(min(x, y), max(x, y))][0])
+            for x, y in members
+        ]
+        for k in heaviest_chain(weighted, CHAIN_MARGIN):
+            x, y = members[k]
+            chained.add((min(x, y), max(x, y)))
+    return chained
+
+
+def _pair(
+    a: ClauseRecord,
+    b: ClauseRecord,
+    fa: _Features,
+    fb: _Features,
+    index: Index,
+    i: int,
+    j: int,
+    score: float,
+    found: list[str],
+    lexical: float,
+) -> Pair:
+    verb = fa.verb if fa.verb and fa.verb == fb.verb else None
+    cited = bool(a.cited & b.cited)
+    evidence = bool(a.addressees & b.addressees or a.topics & b.topics or fa.subject & fb.subject)
+    own = fa.subject ^ fb.subject
+    substituted = (
+        bool(fa.subject - fb.subject)
+        and bool(fb.subject - fa.subject)
+        and len(own) > SUBSTITUTION * len(fa.subject | fb.subject)
+    ) or _cite_apart(a, b)  # another subject, or another resolution cited
+    # asked of another kind of body (a Director's task given to the Member States); the
+    # Directors or advisory groups of other Sectors are Sector names, made equal above
+    rescoped = bool(
+        fa.addressee_kinds and fb.addressee_kinds and not fa.addressee_kinds & fb.addressee_kinds
+    )
+    added = max(len(fa.subject - fb.subject), len(fb.subject - fa.subject))
+    substituted = substituted or added >= ADDITION  # a notable addition: not one text
+    kind = classify(
+        lexical,
+        verb is not None or (a.part == "preamble" and cited),
+        evidence,
+        substituted or rescoped,  # the same text asked of other bodies: the same mandate
+    )
+    applied = fa.normalised.differences(fb.normalised)
+    terms = index.shared_terms(i, j)
+    return Pair(
+        a, b, kind, score, lexical, sorted(a.addressees & b.addressees),
+        sorted(a.topics & b.topics), verb, terms,
+        _reason(kind, a, b, applied, verb, terms[:3]), applied, found,
+    )  # fmt: skip
+
+
+def _reason(
+    kind: OverlapClass,
+    a: ClauseRecord,
+    b: ClauseRecord,
+    applied: list[str],
+    verb: str | None,
+    terms: list[str],
+) -> str:
+    """The class of a pair in a streamliner's words."""
+    about = ", ".join(f"'{t}'" for t in terms) or "the same words"
+    if kind == OverlapClass.DUPLICATE:
+        differences = ", ".join(applied)
+        heading = " and heading" if a.kind != b.kind else ""
+        if differences or heading:
+            return f"the same text up to {differences or ''}{heading}".replace("to  and", "to")
+        return "the same text"
+    if kind == OverlapClass.SAME_MANDATE:
+        what = "recital" if a.part == b.part == "preamble" else "ask"
+        if a.addressees and b.addressees and a.addressees != b.addressees:
+            return f"the same {what} ({verb or about}) of another addressee"
+        if a.sector != b.sector and "sector" in applied:
+            return f"the same {what} ({verb or about}) in another Sector's scope"
+        return f"the same {what} ({verb or about}), reworded or with additions"
+    return (
+        f"the same subject ({about}), a different {'statement' if a.part == 'preamble' else 'ask'}"
+    )
 
 
 def pairs_ntriples(pairs: list[Pair]) -> str:
@@ -273,6 +558,13 @@ def pairs_ntriples(pairs: list[Pair]) -> str:
             graph.add((node, ITU_TERMS.sharedTopic, URIRef(TOPIC + topic)))
         if pair.shared_verb:
             graph.add((node, ITU_TERMS.sharedVerb, Literal(pair.shared_verb)))
+        if pair.part in PARTS:
+            graph.add((node, ITU_TERMS.overlapPart, ITU_TERMS[pair.part.capitalize()]))
+        graph.add((node, ITU_TERMS.overlapReason, Literal(pair.reason)))
+        for applied in pair.normalisations:
+            graph.add((node, ITU_TERMS.normalisation, Literal(applied)))
+        for feature in pair.features:
+            graph.add((node, ITU_TERMS.evidenceFeature, Literal(feature)))
     return graph.serialize(format="nt")
 
 
@@ -282,17 +574,25 @@ FORGET_OVERLAPS = "DELETE { ?overlap ?p ?o } WHERE { ?overlap a <" + ITU + "Over
 
 
 def refresh(root: Any, floor: float = FLOOR) -> list[Pair]:
-    """Detect the pairs of the store's graph and store them in place of the previous ones."""
-    from itukg.store import amend, open_read
+    """Detect the pairs of the store's graph and store them in place of the previous ones:
+    read and written under the store's lock, made current only when all are in."""
+    from itukg.store import amend
 
-    pairs = detect(read_clauses(open_read(root)), floor)
-    amend(root, FORGET_OVERLAPS, [pairs_ntriples(pairs)])
+    pairs: list[Pair] = []
+
+    def found(graph: Any) -> str:
+        pairs.extend(detect(read_clauses(graph), floor))
+        return pairs_ntriples(pairs)
+
+    amend(root, FORGET_OVERLAPS, additions=[found])
     return pairs
 
 
-def store_overlaps(root: Any) -> str:
-    """The build's enricher: refresh the stored pairs and say how many there are."""
-    return f"found and stored {len(refresh(root))} overlapping clause pairs"
+def store_overlaps(graph: Any) -> tuple[str, str]:
+    """The build's enricher: the pairs of the graph being built, as N-Triples to store with
+    it, and how many there are."""
+    pairs = detect(read_clauses(graph), FLOOR)
+    return pairs_ntriples(pairs), f"found {len(pairs)} overlapping clause pairs"
 
 
 def select(
@@ -300,11 +600,15 @@ def select(
     min_score: float = 0.0,
     between: tuple[str, str] | None = None,
     kind: str | None = None,
+    part: str | None = "operative",
 ) -> list[Pair]:
-    """The pairs a reader asked for: a minimum score, a pair of bodies, a class."""
+    """The pairs a reader asked for: a minimum score, a pair of bodies, a class, a part
+    (operative clauses unless another is asked for; None: every part)."""
     chosen = []
     for pair in pairs:
         if pair.score < min_score or (kind and pair.kind != kind):
+            continue
+        if part and pair.part != part:
             continue
         if between:
             bodies = {pair.a.body.upper(), pair.b.body.upper()}

@@ -1,155 +1,167 @@
-"""Lexical similarity of clauses: TF-IDF over words and word pairs, cosine.
+"""Lexical similarity of clauses: TF-IDF cosine over lemmas, lemma pairs and characters.
 
 Why this method: the texts are formal English where overlapping mandates repeat the
 same words in the same order ("to continue facilitating the participation of
 developing countries … remote participation"); TF-IDF with word pairs rewards that
 shared phrasing, and inverse document frequency lowers what every clause says ("to
-continue", "the Sectors"). No model is needed (none may be downloaded here), the
-scores are explainable (the shared terms are kept as evidence). Overlap detection
-compares every pair with sparse matrix products (nearest_pairs). The Index also offers
-candidate pairs for lighter uses (aligning a compilation): each clause is indexed by its
-heaviest terms among those held by at most a small share of the clauses, and only
-clauses that share one of them are compared; below a thousand clauses every pair is
-compared (bench/overlaps_scale.py measures the speed-up and the recall of this filter).
+continue", "the Sectors"). Words are reduced to their lemmas by spaCy's lookup table
+(spacy-lookups-data, installed with the package: nothing is downloaded) and spaCy's
+English stop words are left out. Character n-grams within words add a second view that
+survives what a PDF conversion does to words (split or glued). scikit-learn builds the
+vectors; the nearest pairs are found with sparse matrix products in blocks (scipy).
+The scores are explainable: the shared terms are kept as evidence.
 """
 
 from __future__ import annotations
 
-import math
 import re
-from collections import Counter, defaultdict
 from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any
 
-METHOD = "tfidf-cosine/words+bigrams/v1"
-
-# English function words: they carry no subject matter.
-STOPWORDS = frozenset({
-    "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any",
-    "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both",
-    "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "few",
-    "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers", "him",
-    "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "may", "me",
-    "might", "more", "most", "must", "my", "no", "nor", "not", "now", "of", "off", "on", "once",
-    "only", "or", "other", "our", "out", "over", "own", "same", "shall", "she", "should", "so",
-    "some", "such", "than", "that", "the", "their", "them", "then", "there", "these", "they",
-    "this", "those", "through", "to", "too", "under", "until", "up", "upon", "very", "was", "we",
-    "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with",
-    "would", "you", "your", "inter", "alia", "including",
-})  # fmt: skip
+METHOD = "tfidf-cosine/lemmas+bigrams+char-ngrams/v2"
+CHAR_WEIGHT = 0.25  # the share of the character view in the similarity
 _WORD = re.compile(r"[a-z][a-z\-/]*[a-z]|[a-z]")
+_EXTRA_STOP = frozenset({"inter", "alia", "including", "itu", "union", "shall", "also"})
 
 
-def stem(word: str) -> str:
-    """A light plural stripper: 'activities' → 'activity', 'groups' → 'group'."""
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
+@lru_cache(maxsize=1)
+def _lemmas() -> Any:
+    """spaCy's English lookup table (keyed by string hashes: ask it with .get(word))."""
+    from spacy.lookups import load_lookups
+
+    return load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS) | _EXTRA_STOP
+
+
+@lru_cache(maxsize=65536)
+def lemma(word: str) -> str:
+    """spaCy's lookup lemma: 'activities' → 'activity', 'studied' → 'study'."""
+    return str(_lemmas().get(word, word))
+
+
+def content_words(text: str) -> list[str]:
+    """The lemmas of a text's words, stop words left out, in order."""
+    stops = stop_words()
+    words = (lemma(w) for w in _WORD.findall(text.lower().replace("\u2011", "-")))
+    return [w for w in words if w not in stops and len(w) > 1]
 
 
 def terms(text: str) -> list[str]:
-    """Content words (stemmed) and the pairs of consecutive content words."""
-    words = [stem(w) for w in _WORD.findall(text.lower().replace("\u2011", "-"))]
-    kept = [w for w in words if w not in STOPWORDS and len(w) > 1]
+    """Content lemmas and the pairs of consecutive content lemmas."""
+    kept = content_words(text)
     return kept + [f"{a} {b}" for a, b in zip(kept, kept[1:], strict=False)]
 
 
 class Index:
-    """TF-IDF vectors of a set of texts, with an inverted index of their terms."""
+    """TF-IDF vectors of a set of texts in two views, words and characters."""
 
-    def __init__(
-        self,
-        texts: Sequence[str],
-        max_df_share: float = 0.05,
-        min_max_df: int = 8,
-        top_terms: int = 25,
-        max_df_cap: int = 400,
-        exact_below: int = 1000,
-    ):
-        counts = [Counter(terms(t)) for t in texts]
-        df: Counter[str] = Counter()
-        for c in counts:
-            df.update(c.keys())
-        n = len(texts)
-        self.exact = n < exact_below  # few texts: compare every pair, no filter
-        self.idf = {t: math.log((1 + n) / (1 + d)) + 1.0 for t, d in df.items()}
-        self.vectors: list[dict[str, float]] = []
-        for c in counts:
-            weights = {t: (1 + math.log(f)) * self.idf[t] for t, f in c.items()}
-            norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-            self.vectors.append({t: w / norm for t, w in weights.items()})
-        # each text is indexed by its heaviest terms that are not too common: two texts
-        # that share none of them cannot be much alike
-        self.max_df = max(min_max_df, min(max_df_cap, int(max_df_share * n)))
-        self.postings: dict[str, list[int]] = defaultdict(list)
-        for i, vector in enumerate(self.vectors):
-            rare = [(w, t) for t, w in vector.items() if df[t] <= self.max_df]
-            for _, t in sorted(rare, reverse=True)[:top_terms]:
-                self.postings[t].append(i)
+    def __init__(self, texts: Sequence[str], char_weight: float = CHAR_WEIGHT):
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        self.char_weight = char_weight
+        self.size = len(texts)
+        words = TfidfVectorizer(analyzer=terms, sublinear_tf=True, lowercase=False)
+        chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True)
+        non_empty = any(t.strip() for t in texts)
+        self.words = words.fit_transform(texts).tocsr() if texts and non_empty else None
+        self.vocabulary = words.get_feature_names_out() if self.words is not None else []
+        self.chars = chars.fit_transform(texts).tocsr() if texts and non_empty else None
 
     def cosine(self, i: int, j: int) -> float:
-        a, b = self.vectors[i], self.vectors[j]
-        if len(a) > len(b):
-            a, b = b, a
-        return sum(w * b.get(t, 0.0) for t, w in a.items())
+        """The similarity of texts i and j: both views, weighted."""
+        if self.words is None or self.chars is None:
+            return 0.0
+        word = _row_dot(self.words, i, j)
+        return (1 - self.char_weight) * word + self.char_weight * _row_dot(self.chars, i, j)
 
-    def candidates(self) -> set[tuple[int, int]]:
-        """Pairs (i < j) that share at least one indexed term (every pair, for few texts)."""
-        if self.exact:
-            everything = {
-                (i, j) for i in range(len(self.vectors)) for j in range(i + 1, len(self.vectors))
-            }
-            return everything
-        pairs: set[tuple[int, int]] = set()
-        for postings in self.postings.values():
-            for x in range(len(postings)):
-                for y in range(x + 1, len(postings)):
-                    pairs.add((postings[x], postings[y]))
-        return pairs
+    def word_cosine(self, i: int, j: int) -> float:
+        return 0.0 if self.words is None else _row_dot(self.words, i, j)
 
     def shared_terms(self, i: int, j: int, top: int = 6) -> list[str]:
         """The terms that weigh most in the similarity of i and j."""
-        a, b = self.vectors[i], self.vectors[j]
-        shared = sorted(((a[t] * b[t], t) for t in a.keys() & b.keys()), reverse=True)
-        return [t for _, t in shared[:top]]
+        if self.words is None:
+            return []
+        columns, weights = _row_products(self.words, i, j)
+        ranked = sorted(zip(weights.tolist(), columns.tolist(), strict=True),
+                        key=lambda p: (-p[0], p[1]))  # fmt: skip
+        return [str(self.vocabulary[c]) for _, c in ranked[:top]]
+
+
+def _row_products(matrix: Any, i: int, j: int) -> tuple[Any, Any]:
+    """The columns two rows of a CSR matrix share, and the products of their weights."""
+    import numpy as np
+
+    a = slice(matrix.indptr[i], matrix.indptr[i + 1])
+    b = slice(matrix.indptr[j], matrix.indptr[j + 1])
+    shared, ia, ib = np.intersect1d(matrix.indices[a], matrix.indices[b], assume_unique=True,
+                                    return_indices=True)  # fmt: skip
+    return shared, matrix.data[a][ia] * matrix.data[b][ib]
+
+
+def _row_dot(matrix: Any, i: int, j: int) -> float:
+    return float(_row_products(matrix, i, j)[1].sum())
 
 
 def nearest_pairs(
     index: Index, groups: Sequence[str], per_text: int, floor: float, chunk: int = 1024
 ) -> dict[tuple[int, int], float]:
-    """For each text, its per_text most similar texts of other groups with a cosine of at
-    least floor: pairs (i < j) with their cosine. Sparse matrix products in blocks of rows
-    (scipy), so that tens of thousands of texts are compared in seconds, every pair
-    considered (no candidate filter)."""
+    """For each text, its per_text most similar texts of other groups by their words, with
+    a similarity (both views) of at least floor: pairs (i < j) with their similarity.
+    Sparse matrix products of the word view in blocks of rows, so that tens of thousands
+    of texts are compared in seconds, every pair considered; the character view then
+    re-scores the pairs kept."""
     import numpy as np
-    from scipy import sparse
 
-    columns: dict[str, int] = {}
-    rows, cols, values = [], [], []
-    for i, vector in enumerate(index.vectors):
-        for term, weight in vector.items():
-            rows.append(i)
-            cols.append(columns.setdefault(term, len(columns)))
-            values.append(weight)
-    n = len(index.vectors)
-    if n < 2:
+    n = index.size
+    matrix = index.words
+    if n < 2 or matrix is None:
         return {}
-    matrix = sparse.csr_matrix(
-        (np.asarray(values, dtype=np.float32), (rows, cols)), shape=(n, max(1, len(columns)))
-    )
     transposed = matrix.T.tocsc()
     group_ids = np.unique(np.asarray(groups), return_inverse=True)[1]
     keep = max(1, min(per_text, n - 1))
-    found: dict[tuple[int, int], float] = {}
+    rows: list[Any] = []
+    cols: list[Any] = []
+    words: list[Any] = []
+    low = floor * (1 - index.char_weight)  # the word view alone may be this low
     for start in range(0, n, chunk):
         block = (matrix[start : start + chunk] @ transposed).toarray()
         for offset, scores in enumerate(block):
             i = start + offset
             scores[group_ids == group_ids[i]] = 0.0  # never within one group (one resolution)
             best = np.argpartition(-scores, keep - 1)[:keep] if keep < n else np.arange(n)
-            for j in best:
-                value = float(scores[j])
-                if value >= floor and j != i:
-                    found[(min(i, int(j)), max(i, int(j)))] = value
-    return found
+            best = best[(scores[best] >= low) & (best != i)]
+            rows.append(np.minimum(best, i))
+            cols.append(np.maximum(best, i))
+            words.append(scores[best])
+    if not rows:
+        return {}
+    # a pair kept from both of its rows counts once
+    codes, unique = np.unique(np.concatenate(rows) * n + np.concatenate(cols), return_index=True)
+    first, second = codes // n, codes % n
+    word = np.concatenate(words)[unique]
+    char = _pair_products(index.chars, first, second)
+    value = (1 - index.char_weight) * word + index.char_weight * char
+    kept = value >= floor
+    return {
+        (int(i), int(j)): float(v)
+        for i, j, v in zip(first[kept], second[kept], value[kept], strict=True)
+    }
+
+
+def _pair_products(matrix: Any, first: Any, second: Any, chunk: int = 65536) -> Any:
+    """The dot products of rows first[k] and second[k] of a CSR matrix, in chunks."""
+    import numpy as np
+
+    out = np.zeros(len(first), dtype=np.float64)
+    for start in range(0, len(first), chunk):
+        a = matrix[first[start : start + chunk]]
+        b = matrix[second[start : start + chunk]]
+        out[start : start + chunk] = np.asarray(a.multiply(b).sum(axis=1)).ravel()
+    return out

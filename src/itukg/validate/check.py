@@ -292,7 +292,7 @@ def _family_records(store: Any, document: Any) -> list:
 
     versions = _family_versions(store, document)
     with ThreadPoolExecutor(max_workers=4) as pool:
-        return [r for records in pool.map(lambda v: read_clauses(store, v), versions)
+        return [r for records in pool.map(lambda v: read_clauses(store, v, "operative"), versions)
                 for r in records]  # fmt: skip
 
 

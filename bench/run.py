@@ -271,7 +271,13 @@ def main() -> None:
         f"- `itukg query summary`: {summary_s:.2f} s",
     ]
     out = Path(__file__).resolve().parent / "results.md"
-    out.write_text("\n".join(report) + "\n", encoding="utf-8")
+    kept = ""  # the load table (bench/load.py) lives between its markers: keep it
+    if out.exists():
+        previous = out.read_text(encoding="utf-8")
+        start, end = previous.find("<!-- load:start -->"), previous.find("<!-- load:end -->")
+        if 0 <= start < end:
+            kept = "\n" + previous[start : end + len("<!-- load:end -->")] + "\n"
+    out.write_text("\n".join(report) + "\n" + kept, encoding="utf-8")
     print(f"wrote {out}")
 
 

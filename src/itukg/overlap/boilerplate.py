@@ -24,7 +24,9 @@ FORMULA_WORDS = frozenset({
     "support", "assist", "work", "activity", "use", "make", "consider", "account",
     # pointers at texts
     "annex", "resolution", "decision", "recommendation", "article", "clause", "text",
-    "rev", "revision", "adopt", "approve", "provide", "mention", "refer",
+    "rev", "revision", "above", "below", "aforementioned", "active", "part", "contribute",
+    "comprehensive", "detail", "undertake", "consideration", "adopt", "approve", "provide",
+    "mention", "refer",
     # generic actors (after normalisation) and generic groups
     "conference", "assembly", "plenipotentiary", "council", "session", "next", "sector",
     "bureau", "director", "advisory", "group", "study", "chair", "secretary-general",

@@ -38,7 +38,8 @@ DUPLICATE = 0.75  # similarity of the normalised texts at which two clauses are 
 SAME_MANDATE = 0.40  # the same ask, whatever the verb
 SAME_MANDATE_WITH_EVIDENCE = 0.36  # the same ask when the verb or the citation is shared
 IN_SEQUENCE = 0.27  # a pair on the alignment of its two texts
-OUT_OF_SEQUENCE = 0.42  # a pair off it (or across parts)
+OUT_OF_SEQUENCE = 0.42  # a pair of operative clauses off it (or across parts)
+RECITALS_OUT_OF_SEQUENCE = 0.32  # a pair of recitals off it: recitals are statements, not asks
 CHAIN_MARGIN = 0.2
 ADDITION = 5  # subject words one text adds to the other: a notable addition
 SUBSTITUTION = 0.45  # a share of subject words of one text only, on both sides: another subject
@@ -406,7 +407,8 @@ def detect(
     scored = []
     for (i, j), (score, found) in candidates.items():
         same_part = records[i].part == records[j].part
-        threshold = IN_SEQUENCE if (i, j) in on_chain else OUT_OF_SEQUENCE
+        off = RECITALS_OUT_OF_SEQUENCE if records[i].part == "preamble" else OUT_OF_SEQUENCE
+        threshold = IN_SEQUENCE if (i, j) in on_chain else off
         if not same_part:
             threshold = OUT_OF_SEQUENCE + 0.1
         if score < max(threshold, floor):

@@ -29,8 +29,8 @@ The FRBR metadata of each document (its kind, number, date, author and URIs) is 
 markup, not text, so it is not given to the parser as lines it would have to tell apart.
 
 The XML is parsed with no DTD, no entities and no network; a DOCTYPE that declares
-entities (external entities, billion laughs) and malformed XML are refused, naming the
-file and the line.
+entities (external entities, billion laughs), in whatever encoding, and malformed XML are
+refused, naming the file and the line.
 """
 
 from __future__ import annotations
@@ -41,6 +41,7 @@ from typing import Any
 
 from itukg.errors import InputError
 from itukg.read.text import Line, SourceText, normalise, read_bytes
+from itukg.read.xmlsafe import declaration_in, declaration_parsed, safe_parser
 
 AKN_NAMESPACE = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 SNIFF_BYTES = 1024
@@ -77,10 +78,6 @@ INLINE = {
     "subFlow", "embeddedText",
 }  # fmt: skip
 _DOC_PARTS = {n for n in INLINE if n.startswith("doc")}  # kept apart by a space
-_ENTITY_DECLARATIONS = {  # as UTF-8 (and ASCII-compatible encodings) or UTF-16 write it
-    "<!ENTITY".encode(encoding): "\n".encode(encoding)
-    for encoding in ("utf-8", "utf-16-le", "utf-16-be")
-}
 _ROOT = re.compile(
     r"^\s*(?:<\?xml[^>]*\?>\s*)?(?:(?:<!--.*?-->|<\?.*?\?>)\s*)*"
     r"(?:<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>\s*(?:(?:<!--.*?-->|<\?.*?\?>)\s*)*)?"
@@ -130,34 +127,28 @@ def read_akn(path: str | Path) -> SourceText:
 def _parse(path: Path, data: bytes) -> Any:
     from lxml import etree
 
-    for declaration, newline in _ENTITY_DECLARATIONS.items():
-        at = data.find(declaration)
-        if at >= 0:
-            line = data.count(newline, 0, at) + 1
-            raise InputError(
-                path,
-                "the XML declares entities (<!ENTITY …>), which Akoma Ntoso never needs: "
-                "refused (an XML external entity or entity expansion attack?)",
-                line,
-            )
-    parser = etree.XMLParser(
-        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
-    )
+    declared = declaration_in(data, doctype=False)  # in UTF-8, UTF-16 and UTF-32 alike
+    if declared is not None:
+        raise InputError(
+            path,
+            "the XML declares entities (<!ENTITY …>), which Akoma Ntoso never needs: "
+            "refused (an XML external entity or entity expansion attack?)",
+            declared.line,
+        )
     try:
-        root = etree.fromstring(data, parser)
+        root = etree.fromstring(data, safe_parser())
     except etree.XMLSyntaxError as err:
         where: int | None = err.lineno if err.lineno and err.lineno > 0 else None
         message = re.sub(r"\s*\(<string>, line \d+\)$", "", str(err.msg or err))
         raise InputError(path, f"not well-formed XML: {message}", where) from None
-    docinfo = root.getroottree().docinfo
-    dtd = docinfo.internalDTD
-    if dtd is not None and any(True for _ in dtd.iterentities()):
-        raise InputError(path, "the XML declares entities: refused", 1)
-    for node in root.iter(etree.Entity):
+    declared = declaration_parsed(root, doctype=False)  # what no encoding hides from the tree
+    if declared is not None and declared.kind == "reference":
         raise InputError(
-            path, f"the XML refers to the entity {node.text}, which is not read: refused",
-            node.sourceline,
+            path, f"the XML refers to the entity {declared.name}, which is not read: refused",
+            declared.line,
         )  # fmt: skip
+    if declared is not None:
+        raise InputError(path, "the XML declares entities: refused", declared.line)
     return root
 
 

@@ -27,14 +27,18 @@ A heading paragraph (style Call) holds its heading only: a clause a line break, 
 or a tracked change glued to it ('instructs the Secretary-General' + 'to report …') is
 cut off as the next line, and the lines after it are numbered one further on.
 
-The archive is opened with limits (size, members, expansion ratio) and its XML parsed
-with no DTD, no entities and no network: a zip bomb or an XML external entity is refused.
+The archive is opened with limits (size, members, expansion ratio, and a budget for the
+XML parts read, checked as they unpack) and its XML parsed with no DTD, no entities and no
+network: a zip bomb, a damaged member (bad CRC, corrupt or unknown compression, encrypted,
+truncated) or a DTD or entity in any encoding is refused, naming the file.
 """
 
 from __future__ import annotations
 
+import math
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,10 +47,15 @@ from typing import Any
 from itukg.enums import ChangeKind
 from itukg.errors import InputError
 from itukg.read.text import Line, Revision, SourceText, TrackedChange, check_file, clean_line
+from itukg.read.xmlsafe import declaration_in, declaration_parsed, safe_parser
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 ZIP_MAGIC = b"PK\x03\x04"
-MAX_EXPANDED = 256 * 1024 * 1024  # bytes of all members once unpacked
+MAX_EXPANDED = 256 * 1024 * 1024  # bytes of all members once unpacked, as the archive says
+# Bytes of the XML parts read, together: a PP's Final Acts are ~3 MB of text, ~10x that as
+# Word's XML. The reader's peak memory is ~13x them (32 MiB: ~400 MiB); images are not read.
+MAX_XML_BYTES = 32 * 1024 * 1024
+TEXT_PARTS = ("word/document.xml", "word/styles.xml", "word/footnotes.xml", "word/numbering.xml")
 MAX_MEMBERS = 5000
 MAX_RATIO = 200  # unpacked size over packed size of one member (text XML packs ~10:1)
 DELETED = {W + "del", W + "moveFrom"}
@@ -102,12 +111,14 @@ def read_docx(path: str | Path) -> SourceText:
         raise InputError(path, f"not a .docx file (not a readable zip archive: {err})") from None
     with archive:
         _check_archive(path, archive)
-        document = _xml(path, archive, "word/document.xml")
+        budget = _Budget(MAX_XML_BYTES)
+        document = _xml(path, archive, "word/document.xml", budget)
         if document is None:
             raise InputError(path, "not a Word document (the archive has no word/document.xml)")
-        styles = _Styles(_xml(path, archive, "word/styles.xml"))
-        footnotes = _footnotes(path, archive, styles)
-        numbering = _Numbering(_xml(path, archive, "word/numbering.xml", tolerant=True), styles)
+        styles = _Styles(_xml(path, archive, "word/styles.xml", budget))
+        footnotes = _footnotes(path, archive, styles, budget)
+        numbering_xml = _xml(path, archive, "word/numbering.xml", budget, tolerant=True)
+        numbering = _Numbering(numbering_xml, styles)
     body = document.find(W + "body")
     if body is None:
         raise InputError(path, "the Word document has no body")
@@ -120,7 +131,16 @@ def read_docx(path: str | Path) -> SourceText:
     return source
 
 
+@dataclass
+class _Budget:
+    """Bytes of text parts still to be unpacked: what the archive says is not trusted."""
+
+    left: int
+
+
 def _check_archive(path: Path, archive: zipfile.ZipFile) -> None:
+    """Refuse, from what the archive says before anything is unpacked, too many members,
+    a member that expands too far, and text parts larger than the budget."""
     members = archive.infolist()
     if len(members) > MAX_MEMBERS:
         raise InputError(path, f"the archive has {len(members)} members: not a Word document")
@@ -140,36 +160,76 @@ def _check_archive(path: Path, archive: zipfile.ZipFile) -> None:
                 f"{member.filename} expands {member.file_size // max(member.compress_size, 1)} "
                 "times over: refused as a zip bomb",
             )
+    names = set(archive.namelist())
+    text = sum(archive.getinfo(name).file_size for name in TEXT_PARTS if name in names)
+    if text > MAX_XML_BYTES:
+        raise InputError(
+            path,
+            f"the Word file's text parts expand to {math.ceil(text * 10 / 2**20) / 10} MiB, "
+            f"more than the {MAX_XML_BYTES // 2**20} MiB a resolution's text needs: refused",
+        )
 
 
-def _xml(path: Path, archive: zipfile.ZipFile, name: str, tolerant: bool = False) -> Any:
-    """A member parsed as XML, safely; None when the archive has no such member (or, if
-    tolerant, when it is not well-formed: the reader then does without it)."""
+def _unpack(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes:
+    """At most limit bytes of a member, or InputError saying how the archive is damaged."""
+    name = info.filename
+    try:
+        with archive.open(info) as handle:
+            return handle.read(limit)
+    except zipfile.BadZipFile as err:
+        what = "bad CRC-32" if "CRC" in str(err) else str(err)
+    except zlib.error as err:
+        what = f"corrupt compressed data: {err}"
+    except NotImplementedError:
+        what = f"compression method {info.compress_type} is not supported"
+    except RuntimeError as err:  # zipfile's word for an encrypted member
+        if info.flag_bits & 0x1 or "password" in str(err):
+            what = "encrypted: a password is required"
+        else:
+            raise
+    except EOFError:
+        what = "truncated: the archive ends inside it"
+    except OSError as err:
+        what = str(err) or type(err).__name__
+    raise InputError(path, f"damaged Word file ({name}: {what})")
+
+
+def _xml(
+    path: Path, archive: zipfile.ZipFile, name: str, budget: _Budget, tolerant: bool = False
+) -> Any:
+    """A member parsed as XML, safely, its bytes taken from the budget; None when the archive
+    has no such member (or, if tolerant, when it is not well-formed: the reader then does
+    without it). A member that unpacks to more than the archive says, or past the budget,
+    is refused while it is read, so no size it lies about is ever held in memory."""
     from lxml import etree
 
     try:
         info = archive.getinfo(name)
     except KeyError:
         return None
-    with archive.open(info) as handle:
-        data = handle.read(MAX_EXPANDED + 1)
-    if len(data) > info.file_size or len(data) > MAX_EXPANDED:
-        raise InputError(path, f"{name} is larger than the archive says: refused")
-    head = data[:4096].lower()
-    if b"<!doctype" in head or b"<!entity" in data.lower():
+    data = _unpack(path, archive, info, budget.left + 1)
+    if len(data) > budget.left:
         raise InputError(
-            path, f"{name} declares a DTD or entities, which Word never writes: refused "
-            "(an XML external entity attack?)"
-        )  # fmt: skip
-    parser = etree.XMLParser(
-        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
-    )
-    try:
-        return etree.fromstring(data, parser)
-    except etree.XMLSyntaxError as err:
-        if tolerant:
-            return None
-        raise InputError(path, f"{name} is not well-formed XML: {err}") from None
+            path,
+            f"{name} is larger than the archive says, and the Word file's text parts expand "
+            f"to more than the {MAX_XML_BYTES // 2**20} MiB a resolution's text needs: refused",
+        )
+    if len(data) > info.file_size:
+        raise InputError(path, f"{name} is larger than the archive says: refused")
+    budget.left -= len(data)
+    if declaration_in(data) is None:  # cheap, in UTF-8, UTF-16 and UTF-32 alike
+        try:
+            root = etree.fromstring(data, safe_parser())
+        except etree.XMLSyntaxError as err:
+            if tolerant:
+                return None
+            raise InputError(path, f"{name} is not well-formed XML: {err}") from None
+        if declaration_parsed(root) is None:  # what no encoding hides from the tree
+            return root
+    raise InputError(
+        path, f"{name} declares a DTD or entities, which Word never writes: refused "
+        "(an XML external entity attack?)"
+    )  # fmt: skip
 
 
 def _val(element: Any, tag: str) -> str | None:
@@ -191,8 +251,10 @@ def _on(element: Any, tag: str) -> bool:
     return child is not None and child.get(W + "val", "1").lower() not in ("0", "false", "off")
 
 
-def _footnotes(path: Path, archive: zipfile.ZipFile, styles: _Styles) -> dict[str, str]:
-    root = _xml(path, archive, "word/footnotes.xml")
+def _footnotes(
+    path: Path, archive: zipfile.ZipFile, styles: _Styles, budget: _Budget
+) -> dict[str, str]:
+    root = _xml(path, archive, "word/footnotes.xml", budget)
     if root is None:
         return {}
     notes = {}

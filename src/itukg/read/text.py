@@ -10,19 +10,25 @@ in ITU texts, become plain ones so that matching sees one spelling.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from itukg.enums import ChangeKind
 from itukg.errors import InputError
+from itukg.read.encoding import decode_text
 
 MAX_BYTES = 32 * 1024 * 1024  # ten times the largest ITU text (the Final Acts of a PP)
 
-_BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
+MAX_LINE = 2 * 1024 * 1024  # characters of one line: a paragraph is a few thousand at most
+
+# Word's text-export markup, read by position (see _markup): a bracket's content is what
+# lies before the next bracket, so no scan runs past a '[' and a long line stays linear.
+_BRACKET = re.compile(r"[\[\]]")
 _NOTE_BODY = re.compile(
-    r"\[(?P<id>\d+):[ \t\u00a0]*(?:(?P<mark>\d+)[ \t\u00a0]*)?\t?(?P<text>[^\]]*)\]"
+    r"(?P<id>\d{1,6}):[ \t\u00a0]*(?:(?P<mark>\d{1,3})[ \t\u00a0]*)?\t?(?P<text>.*)", re.S
 )
-_NOTE_CALL = re.compile(r"\[footnoteRef:(?P<id>\d+)\]")
+_NOTE_CALL = re.compile(r"footnoteRef:(?P<id>\d{1,6})")
 _CHARS = str.maketrans(
     {
         "\u00a0": " ",  # no-break space
@@ -94,6 +100,8 @@ class SourceText:
     # Metadata the markup carries (Akoma Ntoso's FRBR: kind, number, date, author …), per
     # document, keyed by the number of the document's first line (its title line).
     meta: dict[int, dict[str, str]] = field(default_factory=dict)
+    # What the reader had to say (bytes it could not read, an encoding it guessed), by line.
+    notes: list[str] = field(default_factory=list)
 
     @property
     def name(self) -> str:
@@ -113,59 +121,78 @@ def unglue(text: str) -> str:
     return _GLUED_NAME.sub(r"\1 ", text)
 
 
+@dataclass(frozen=True)
+class _Markup:
+    """A bracketed piece of export markup: a bookmark, a footnote's call or its body."""
+
+    start: int
+    end: int
+    kind: str  # "bookmark", "call" or "body"
+    note: str = ""  # the footnote's id
+    text: str = ""  # a body's text
+    mark: str | None = None  # the mark a body is written with ('1' in `[2: 1 \tText]`)
+
+
+def _markup(text: str, bookmarks: bool) -> list[_Markup]:
+    """The bookmarks of a line (bookmarks=True), or its footnote calls and bodies, left to
+    right; each bracket is looked at once, up to the next bracket."""
+    found: list[_Markup] = []
+    position = 0
+    while (start := text.find("[", position)) >= 0:
+        close = _BRACKET.search(text, start + 1)
+        if close is None:
+            break
+        if close.group() == "[":
+            position = close.start()
+            continue
+        inner, end = text[start + 1 : close.start()], close.end()
+        if bookmarks:
+            if inner.startswith("bookmark:"):
+                found.append(_Markup(start, end, "bookmark"))
+        elif call := _NOTE_CALL.fullmatch(inner):
+            found.append(_Markup(start, end, "call", call["id"]))
+        elif body := _NOTE_BODY.fullmatch(inner):
+            found.append(_Markup(start, end, "body", body["id"], body["text"], body["mark"]))
+        position = end
+    return found
+
+
+def _without(text: str, markup: list[_Markup], marks: dict[str, str] | None = None) -> str:
+    """The text with the markup cut out, and after a footnote call the mark its body is
+    written with ('[footnoteRef:2]1' where the body is `[2: 1 \tText]`)."""
+    pieces: list[str] = []
+    position = 0
+    for piece in markup:
+        if piece.start < position:
+            continue
+        pieces.append(text[position : piece.start])
+        position = piece.end
+        mark = (marks or {}).get(piece.note) if piece.kind == "call" else None
+        if mark and text.startswith(mark, position):
+            position += len(mark)
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
 def clean_line(raw: str) -> tuple[str, int, tuple[str, ...]]:
     """Cleaned text, number of leading tabs, and footnotes cut out of a raw line."""
     indent = len(raw) - len(raw.lstrip("\t "))
     tabs = raw[:indent].count("\t")
-    text = _BOOKMARK.sub("", raw)
-    notes: list[str] = []
-    marks: dict[str, str] = {}
-    for match in _NOTE_BODY.finditer(text):
-        notes.append(match.group("text").translate(_CHARS).strip())
-        if match.group("mark"):
-            marks[match.group("id")] = match.group("mark")
-    text = _NOTE_BODY.sub("", text)
-
-    for note_id, mark in marks.items():
-        text = re.sub(rf"\[footnoteRef:{note_id}\]{re.escape(mark)}", "", text)
-    text = _NOTE_CALL.sub("", text)
+    text = _without(raw, _markup(raw, bookmarks=True)) if "[bookmark:" in raw else raw
+    notes: tuple[str, ...] = ()
+    if "[" in text:
+        markup = _markup(text, bookmarks=False)
+        bodies = [piece for piece in markup if piece.kind == "body"]
+        notes = tuple(body.text.translate(_CHARS).strip() for body in bodies)
+        text = _without(text, markup, {body.note: body.mark for body in bodies if body.mark})
     text = _CONTROL.sub("", text.translate(_CHARS))
-    return text.strip(), tabs, tuple(notes)
+    return text.strip(), tabs, notes
 
 
 def decode(path: Path, data: bytes) -> tuple[str, str]:
-    """The text and its encoding: UTF-8 (with or without BOM), UTF-16 with a BOM, or
-    Windows-1252 when the bytes are not UTF-8 but read as plausible Windows-1252 text
-    (Word's "plain text" export on Western Windows: smart quotes, dashes)."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16"), "utf-16"
-        except UnicodeDecodeError as err:
-            reason = f"not valid UTF-16 despite its byte-order mark: {err.reason}"
-            raise InputError(path, reason) from None
-    nul = data.find(b"\x00")
-    if nul >= 0:
-        line = data.count(b"\n", 0, nul) + 1
-        raise InputError(path, "binary file (NUL byte): expected a UTF-8 text", line)
-    try:
-        return data.decode("utf-8-sig"), "utf-8"
-    except UnicodeDecodeError as err:
-        line = data.count(b"\n", 0, err.start) + 1
-        bad = data[err.start : err.start + 1].hex()
-        failure = InputError(
-            path,
-            f"not valid UTF-8 (byte 0x{bad}), nor plausible Windows-1252; save the text as UTF-8",
-            line,
-        )
-    try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError:
-        raise failure from None
-    control = sum(1 for ch in text if ch < " " and ch not in "\t\r\n\f")
-    high = sum(1 for ch in text if ch >= "\x80")
-    if control > 0.01 * len(text) or high > 0.3 * len(text):  # bytes, not a text
-        raise failure
-    return text, "windows-1252"
+    """The text and its encoding (see read/encoding.py), without the reader's notes."""
+    decoded = decode_text(path, data)
+    return decoded.text, decoded.encoding
 
 
 def check_file(path: Path) -> int:
@@ -195,13 +222,29 @@ def read_text(path: str | Path) -> SourceText:
     """Read a text file (UTF-8, or UTF-16 or Windows-1252 when that is what it is), or
     raise InputError naming the file and the line at fault."""
     path = Path(path)
-    data = read_bytes(path)
-    text, encoding = decode(path, data)
-    source = SourceText(path=path, encoding=encoding)
-    for number, raw in enumerate(text.split("\n"), start=1):
-        raw = raw.rstrip("\r")
+    decoded = decode_text(path, read_bytes(path))
+    source = SourceText(path=path, encoding=decoded.encoding, notes=list(decoded.notes))
+    for number, raw in enumerate(_split(path, decoded.text), start=1):
         cleaned, tabs, notes = clean_line(raw)
         source.lines.append(Line(number=number, raw=raw, text=cleaned, indent=tabs, notes=notes))
     if not any(line.text for line in source.lines):
         raise InputError(path, "file has no text")
     return source
+
+
+def _split(path: Path, text: str) -> Iterator[str]:
+    """The lines of a text, each refused when longer than any paragraph of an ITU text is
+    (a file with no line breaks is not a text export)."""
+    start, number = 0, 1
+    while start <= len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        if end - start > MAX_LINE:
+            raise InputError(
+                path,
+                f"line of {(end - start) // 2**20} MiB, more than the {MAX_LINE // 2**20} MiB "
+                "a paragraph of an ITU text ever needs (a file without line breaks?)",
+                number,
+            )
+        yield text[start:end].rstrip("\r")
+        start, number = end + 1, number + 1

@@ -69,6 +69,9 @@ class _Conjunct:
     head: str | None = None  # class of a plural head noun after the modifier ('Bureaux')
     adjunct: bool = False  # opened by a preposition: names no addressee
     text: str = ""
+    # text and modifier as read so far, joined once at the end: '+=' on them is quadratic
+    parts: list[str] = field(default_factory=list)
+    words: list[str] = field(default_factory=list)
 
 
 def _ref(actor: Actor) -> ActorRef:
@@ -169,7 +172,7 @@ def _conjuncts(
             pass  # a parenthesis repeats or explains a name: "(BR)", "(ITU-R)"
         elif i in ents:
             ent = ents[i]
-            current.text += ent.text + " "
+            current.parts.append(ent.text + " ")
             _take_entity(current, ent, doc, vocabulary, context)
             i = ent.end
             continue
@@ -181,15 +184,18 @@ def _conjuncts(
             conjuncts.append(_Conjunct())
             continue
         else:
-            current.text += token.text_with_ws
+            current.parts.append(token.text_with_ws)
             if token.lower_ in PREPOSITIONS and not (current.actors or current.role):
                 current.adjunct = True
             if token.lower_ not in _QUALIFIERS and (token.is_alpha or "-" in token.text):
                 if current.actors or current.head:
                     pass  # words after a name qualify it ("meeting jointly as necessary")
                 else:
-                    current.modifier = f"{current.modifier} {token.text}".strip()
+                    current.words.append(token.text)
         i += 1
+    for conjunct in conjuncts:
+        conjunct.text = "".join(conjunct.parts)
+        conjunct.modifier = " ".join(conjunct.words)
     return [c for c in conjuncts if c.text.strip()]
 
 
@@ -214,7 +220,7 @@ def _take_entity(
     if label == ACTOR:
         conjunct.actors.append(key)
     elif label == GROUP:
-        if conjunct.modifier and not conjunct.actors:
+        if conjunct.words and not conjunct.actors:
             conjunct.head = key  # "Telecommunication Development Bureaux"
         else:
             conjunct.actors.extend(_members(key, vocabulary, context))
@@ -228,7 +234,8 @@ def _fill_elided_heads(
         if not conjunct.head:
             continue
         run = [conjunct]
-        for before in reversed(conjuncts[:index]):
+        for back in range(index - 1, -1, -1):  # not reversed(conjuncts[:index]): a copy each
+            before = conjuncts[back]
             if before.modifier and not before.actors and not before.head:
                 run.append(before)
             else:
@@ -240,14 +247,14 @@ def _fill_elided_heads(
         if not conjunct.actors:  # no modifier named one: the collective label stands alone
             conjunct.actors.extend(_members(conjunct.head, vocabulary, context))
     # a role word whose target was elided: "the Directors of the Radiocommunication, …"
+    heads = list(dict.fromkeys(c.head for c in conjuncts if c.head))  # once each, in order
     for conjunct in conjuncts:
         if conjunct.role and conjunct.modifier and not conjunct.actors:
-            for other in conjuncts:
-                if other.head:
-                    actor = _with_head(conjunct.modifier, other.head, vocabulary)
-                    if actor:
-                        conjunct.actors.append(actor)
-                        break
+            for head in heads:
+                actor = _with_head(conjunct.modifier, head, vocabulary)
+                if actor:
+                    conjunct.actors.append(actor)
+                    break
 
 
 def _with_head(modifier: str, cls: str, vocabulary: Vocabulary) -> str | None:

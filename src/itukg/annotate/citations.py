@@ -13,6 +13,8 @@ same sentence ("Nos. 211 and 214 … and No. 215 of the Convention") or just bef
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from dataclasses import astuple
 from typing import Any
 
 from itukg.annotate.gazetteer import ACTOR, INSTRUMENT
@@ -29,48 +31,59 @@ _OWN_BODY = re.compile(
 _OF_BODY = re.compile(r"\s*,?\s*(?:of|by|adopted by)\s+(?:the\s+)?", re.IGNORECASE)
 
 
-def _governing_body_at(doc: Any, char: int, vocabulary: Vocabulary) -> str | None:
-    for ent in doc.ents:
-        if ent.start_char == char and ent.label_ == ACTOR:
-            actor = vocabulary.actors.get(ent.ent_id_)
-            if actor and "GoverningBody" in actor.classes:
-                return actor.id
-    return None
+class _Bodies:
+    """The governing bodies doc names, by position: read once per doc, since spaCy
+    rebuilds doc.ents on each access and a scan per citation is quadratic."""
+
+    def __init__(self, doc: Any, vocabulary: Vocabulary) -> None:
+        self.text = text = doc.text
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.ids: list[str] = []
+        self.opened: list[tuple[int, str]] = []  # those right after a '('
+        for ent in doc.ents:  # sorted and without overlaps
+            actor = vocabulary.actors.get(ent.ent_id_) if ent.label_ == ACTOR else None
+            if not actor or "GoverningBody" not in actor.classes:
+                continue
+            self.starts.append(ent.start_char)
+            self.ends.append(ent.end_char)
+            self.ids.append(actor.id)
+            at = ent.start_char
+            while at and text[at - 1].isspace():
+                at -= 1
+            if at and text[at - 1] == "(":
+                self.opened.append((ent.start_char, actor.id))
+
+    def at(self, char: int) -> str | None:
+        index = bisect_left(self.starts, char)
+        if index < len(self.starts) and self.starts[index] == char:
+            return self.ids[index]
+        return None
+
+    def in_sentence(self, start: int, end: int) -> str | None:
+        """A conference or assembly named in the citation's sentence: the nearest before
+        it, or else one in a parenthesis after it. Only the nearest of each is tried: a
+        farther one is in the same sentence only if the nearer one is."""
+        index = bisect_right(self.ends, start) - 1
+        if index >= 0 and same_sentence(self.text, self.ends[index], start):
+            return self.ids[index]
+        index = bisect_left(self.opened, (end, ""))
+        if index < len(self.opened):
+            char, body = self.opened[index]
+            if same_sentence(self.text, end, char):
+                return body
+        return None
 
 
-def _body_after(
-    doc: Any, end: int, citing: Resolution, vocabulary: Vocabulary
-) -> tuple[str | None, str]:
+def _body_after(end: int, citing: Resolution, bodies: _Bodies) -> tuple[str | None, str]:
     """The body written right after a citation list: 'of WTSA', 'of this conference'."""
-    rest = doc.text[end:]
-    if _OWN_BODY.match(rest):
+    text = bodies.text  # doc.text joins every token again on each access
+    if _OWN_BODY.match(text, end):
         return citing.body_id, "this"
-    match = _OF_BODY.match(rest)
+    match = _OF_BODY.match(text, end)
     if match:
-        return _governing_body_at(doc, end + match.end(), vocabulary), "text"
+        return bodies.at(match.end()), "text"
     return None, ""
-
-
-def _body_in_sentence(doc: Any, start: int, end: int, vocabulary: Vocabulary) -> str | None:
-    """A conference or assembly named in the citation's sentence: the nearest before it,
-    or else one in a parenthesis after it."""
-    text = doc.text
-    before = None
-    after = None
-    for ent in doc.ents:
-        actor = vocabulary.actors.get(ent.ent_id_) if ent.label_ == ACTOR else None
-        if not actor or "GoverningBody" not in actor.classes:
-            continue
-        if ent.end_char <= start and same_sentence(text, ent.end_char, start):
-            before = actor.id
-        elif (
-            ent.start_char >= end
-            and after is None
-            and same_sentence(text, end, ent.start_char)
-            and text[: ent.start_char].rstrip().endswith("(")
-        ):
-            after = actor.id
-    return before or after
 
 
 def _item_body(
@@ -98,14 +111,17 @@ def _item_body(
 
 
 def _span_citations(
-    doc: Any, span: Any, citing: Resolution, vocabulary: Vocabulary
+    doc: Any, span: Any, citing: Resolution, vocabulary: Vocabulary, bodies: _Bodies
 ) -> list[ResolutionCitation]:
-    listed = _body_after(doc, span.end_char, citing, vocabulary)
+    listed = _body_after(span.end_char, citing, bodies)
     citations = []
+    in_sentence: list[str | None] = []  # looked up once per span, when an item needs it
     for item in span._.itukg["items"]:
         body, how = _item_body(item, listed, vocabulary)
         if body is None:
-            body = _body_in_sentence(doc, span.start_char, span.end_char, vocabulary)
+            if not in_sentence:
+                in_sentence.append(bodies.in_sentence(span.start_char, span.end_char))
+            body = in_sentence[0]
             how = "sentence"
         if body is None:
             body, how = citing.body_id, "citing"
@@ -132,20 +148,25 @@ def resolution_citations(
     doc: Any, citing: Resolution, vocabulary: Vocabulary
 ) -> list[ResolutionCitation]:
     """The resolutions doc cites, without the citing resolution itself."""
+    bodies = _Bodies(doc, vocabulary)
     found: list[ResolutionCitation] = []
+    seen: set[tuple[Any, ...]] = set()
     for span in doc.spans["resolutions"]:
-        for citation in _span_citations(doc, span, citing, vocabulary):
-            if not _is_self(citation, citing) and citation not in found:
+        for citation in _span_citations(doc, span, citing, vocabulary, bodies):
+            key = astuple(citation)  # the fields == compares
+            if not _is_self(citation, citing) and key not in seen:
+                seen.add(key)
                 found.append(citation)
     return found
 
 
 def citations_of_itself(doc: Any, citing: Resolution, vocabulary: Vocabulary) -> set[int]:
     """Where doc cites the citing resolution itself ('resolves 2 i) of Resolution 18 …')."""
+    bodies = _Bodies(doc, vocabulary)
     return {
         span.start_char
         for span in doc.spans["resolutions"]
-        if any(_is_self(c, citing) for c in _span_citations(doc, span, citing, vocabulary))
+        if any(_is_self(c, citing) for c in _span_citations(doc, span, citing, vocabulary, bodies))
     }
 
 
@@ -155,6 +176,7 @@ def _is_self(citation: ResolutionCitation, citing: Resolution) -> bool:
     return citation.version_id is None or citation.version_id == citing.id
 
 
+_NON_SPACE = re.compile(r"\S")  # what str.strip() keeps
 _RELATING = re.compile(r"\s*\(\s*relating to (?P<sector>[^()]+?)\s*\)", re.IGNORECASE)
 
 
@@ -162,33 +184,37 @@ def provision_citations(doc: Any, vocabulary: Vocabulary) -> list[ProvisionCitat
     """The CS and CV provisions doc cites, one per provision, ranges expanded; a Sector
     written after a group ('Nos. 151-154 (relating to ITU-R)') is kept with each."""
     text = doc.text
-    instruments = [e for e in doc.ents if e.label_ == INSTRUMENT]
+    instruments = [
+        (e.start_char, e.end_char, e.ent_id_) for e in doc.ents if e.label_ == INSTRUMENT
+    ]
+    starts = [start for start, _, _ in instruments]
+    ends = [end for _, end, _ in instruments]  # sorted too: ents do not overlap
     found: list[ProvisionCitation] = []
+    seen: set[str] = set()
     for span in doc.spans["provisions"]:
         values = span._.itukg
         instrument = None
-        for ent in instruments:
-            if ent.end_char <= span.start_char and not text[ent.end_char : span.start_char].strip():
-                instrument = ent.ent_id_  # "CS No. 119"
+        # only the nearest instrument can be next to the span or first after it in its sentence
+        index = bisect_right(ends, span.start_char) - 1
+        if index >= 0 and not _NON_SPACE.search(text, ends[index], span.start_char):
+            instrument = instruments[index][2]  # "CS No. 119"
         if instrument is None:
-            after = [
-                e
-                for e in instruments
-                if e.start_char >= span.end_char
-                and same_sentence(text, span.end_char, e.start_char)
-            ]
-            instrument = after[0].ent_id_ if after else None
+            index = bisect_left(starts, span.end_char)
+            if index < len(instruments) and same_sentence(text, span.end_char, starts[index]):
+                instrument = instruments[index][2]
         if instrument is None:
             continue
         relating = _RELATING.match(text, span.end_char)
         sector = vocabulary.sector_named(relating.group("sector")) if relating else None
         if relating and sector is None:
             sector = relating.group("sector")  # kept as written: validation reports it
-        for number in values["numbers"]:
+        written = span.text
+        for number in values["numbers"]:  # ranges come bounded by patterns.MAX_RANGE
             citation = ProvisionCitation(
-                instrument, number, values["kind"], span.text, sector, values["article"]
+                instrument, number, values["kind"], written, sector, values["article"]
             )
-            if all(c.id != citation.id for c in found):
+            if citation.id not in seen:
+                seen.add(citation.id)
                 found.append(citation)
     return found
 
@@ -196,9 +222,11 @@ def provision_citations(doc: Any, vocabulary: Vocabulary) -> list[ProvisionCitat
 def external_citations(doc: Any) -> list[ExternalCitation]:
     """The UN resolutions, Sector Recommendations and Regulations doc cites, once each."""
     found: list[ExternalCitation] = []
+    seen: set[str] = set()
     for span in doc.spans["external"]:
         for item in span._.itukg["items"]:
             citation = ExternalCitation(item.kind, item.identifier, span.text)
-            if all(c.id != citation.id for c in found):
+            if citation.id not in seen:
+                seen.add(citation.id)
                 found.append(citation)
     return found

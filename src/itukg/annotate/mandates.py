@@ -94,8 +94,8 @@ def verb_phrase(doc: Any, i: int) -> str | None:
         words[-1].lower() in {"and", "or", "the", "a", "an", "of"} | _ADJUNCT_STARTS
     ):
         words.pop()
-    phrase = " ".join(words)
-    return re.sub(r"\s+([-/'])\s+", r"\1", phrase)
+    phrase = " ".join(" ".join(words).split())  # one space each: a run of them stays linear
+    return re.sub(r" ([-/']) ", r"\1", phrase)
 
 
 def _infinitive(doc: Any, start: int, end: int) -> int | None:

@@ -16,7 +16,9 @@ No model is loaded: nothing but the ontology's labels and the patterns of ITU st
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +26,9 @@ from itukg.annotate import patterns
 from itukg.annotate.gazetteer import Entry, entity_entries, topic_entries
 from itukg.ontology import Vocabulary, load_vocabulary, ontology_dir
 from itukg.read.text import MAX_BYTES as MAX_CHARS
+
+MAX_RUN = 256  # characters without a space that spaCy is given at once
+_LONG_RUN = re.compile(rf"(?<!\S)\S{{{MAX_RUN + 1},}}")  # starts only where a run starts
 
 EXTENSION = "itukg"
 
@@ -55,8 +60,14 @@ class CitationFinder:
             doc, ((start, end, "EXTERNAL", {"items": items}) for start, end, items in external)
         )
 
+        # sorted by start, with the farthest end so far: an overlap test is one bisection
+        ordered = sorted((s, e) for s, e, _ in external)
+        starts = [s for s, _ in ordered]
+        reach = list(accumulate((e for _, e in ordered), max))
+
         def outside(start: int, end: int) -> bool:  # 'Security Council Resolution 1325'
-            return not any(s < end and start < e for s, e, _ in external)
+            before = bisect_left(starts, end)  # the spans that start before end
+            return not before or reach[before - 1] <= start
 
         doc.spans["resolutions"] = self._spans(
             doc,
@@ -99,6 +110,41 @@ class CitationFinder:
         return spans
 
 
+class BoundedTokenizer:
+    """spaCy's tokenizer, fed runs without spaces no longer than MAX_RUN characters.
+
+    It strips a run's prefixes and suffixes one at a time, searching the rest of the run
+    each time: time quadratic in the run's length ('((((…' of 20,000 characters took 45 s).
+    No word, label or address of an ITU text is that long, so a longer run is cut by a
+    space every MAX_RUN characters, in place: the text keeps its length and its offsets.
+    """
+
+    def __init__(self, tokenizer: Any) -> None:
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str) -> Any:
+        return self.tokenizer(bounded_runs(text))
+
+    def __getattr__(self, name: str) -> Any:  # the rest of spaCy's tokenizer, unchanged
+        return getattr(self.tokenizer, name)
+
+
+def bounded_runs(text: str) -> str:
+    """The text with a space every MAX_RUN characters of any longer run without spaces."""
+    if len(text) <= MAX_RUN:
+        return text
+    pieces: list[str] = []
+    position = 0
+    for run in _LONG_RUN.finditer(text):
+        pieces.append(text[position : run.start()])
+        word = run.group()
+        cut = "".join(word[i : i + MAX_RUN - 1] + " " for i in range(0, len(word), MAX_RUN))
+        pieces.append(cut[: len(word)])
+        position = run.end()
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
 def build_pipeline(directory: Path | None = None) -> Any:
     """A fresh pipeline whose gazetteer is the labels of an ontology folder."""
     import spacy
@@ -115,6 +161,7 @@ def build_pipeline(directory: Path | None = None) -> Any:
     # spaCy's 1,000,000-character guard is for its parser and NER models, which this
     # pipeline has none of: rules are linear, so any clause the reader accepts is taken
     nlp.max_length = MAX_CHARS
+    nlp.tokenizer = BoundedTokenizer(nlp.tokenizer)
     ruler: Any = nlp.add_pipe(
         "entity_ruler", config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True}
     )

@@ -61,23 +61,45 @@ def read_cover(document: Document, lines: list[Line]) -> None:
 
 def split_sources(text: str) -> list[str]:
     """'the Russian Federation, Armenia (Republic of), and Belarus (Republic of)' → three names."""
-    parts, depth, buffer = [], 0, ""
-    for ch in text:
+    # Scanned by position, not with a lookahead to the next ')' at each 'and', so that
+    # untrusted text splits in linear time (ReDoS).
+    parts, depth, start = [], 0, 0
+    for index, ch in enumerate(text):
         depth += ch == "("
         depth -= ch == ")"
         if ch == "," and depth == 0:
-            parts.append(buffer)
-            buffer = ""
-        else:
-            buffer += ch
-    parts.append(buffer)
+            parts.append(text[start:index])
+            start = index + 1
+    parts.append(text[start:])
     names = []
     for part in parts:
-        for name in re.split(r"\s+and\s+(?![^(]*\))", part):
+        for name in _split_and(part):
             name = re.sub(r"^(?:and\s+)?(?:the\s+)?", "", name.strip())
             if name:
                 names.append(name)
     return names
+
+
+# ' and ' tried only where a space run starts (the run taken whole), not at each space
+_AND = re.compile(r"(?<!\s)\s++and\s++")
+
+
+def _split_and(part: str) -> list[str]:
+    r"""The part split at ' and ', as `re.split(r"\s+and\s+(?![^(]*\))", part)` did: not
+    where the next parenthesis after the 'and' closes one ('Armenia (Republic of and …)')."""
+    closes = [False] * (len(part) + 1)  # whether the first parenthesis from here is ')'
+    for index in range(len(part) - 1, -1, -1):
+        ch = part[index]
+        closes[index] = ch == ")" or (ch != "(" and closes[index + 1])
+    pieces, start, at = [], 0, 0
+    while m := _AND.search(part, at):
+        if closes[m.end()]:
+            at = m.start() + 1  # a later ' and ' may start in this one's trailing spaces
+            continue
+        pieces.append(part[start : m.start()])
+        start = at = m.end()
+    pieces.append(part[start:])
+    return pieces
 
 
 def _is_upper_title(text: str) -> bool:

@@ -42,7 +42,10 @@ _TITLE = re.compile(
     r"(?P<marker>(?:draft\s+)?(?:new\s+|revised\s+)?)(?P<kind>" + _KINDS + r")\s+"
     r"(?:(?P<prefix>ITU-[RTD])\s+)?"
     r"(?P<number>\[[^\]]{1,40}\]|[A-Z]{0,3}\d{1,4}(?:-\d{1,2})?[A-Z]?)"
-    r"\s*(?:\(\s*(?P<rev>[^()]*?)\s*\)(?:\s*(?:\d{1,2}|\*{1,3}))?)?\s*$",  # a footnote mark after
+    # rev: the text in the parentheses, stripped. Possessive, and inner spaces taken only
+    # before a non-space, so untrusted lines cannot make the match backtrack (ReDoS).
+    r"\s*+(?:\(\s*+(?P<rev>(?:[^()\s]++|\s++(?=[^()\s]))*+)\s*+\)"
+    r"(?:\s*+(?:\d{1,2}|\*{1,3}))?)?\s*+$",  # a footnote mark after
     re.IGNORECASE,
 )
 _UPPER_TITLE = re.compile(
@@ -58,9 +61,14 @@ _AMENDED = re.compile(
 )
 _SESSION_REVISION = re.compile(r"^(?:rev\.?\s*)?(?P<acronym>[A-Z]{2,5}-\d{2,4})$", re.I)
 # the revision of a title on the line after it, as text exports may give it
+# Written to run in linear time (no backtracking over space runs) with the matches of
+# `^\(\s*(?P<rev>rev\b\.?\s*[^()]+?|[^()\d,][^(),]*,\s*\d{4})\s*\)…`: the rev is
+# stripped unless only '.'/spaces follow 'rev', and keeps one leading space before a digit.
 _REVISION_LINE = re.compile(
-    r"^\(\s*(?P<rev>rev\b\.?\s*[^()]+?|[^()\d,][^(),]*,\s*\d{4})\s*\)"
-    r"(?:\s*(?:\d{1,2}|\*{1,3}))?$",
+    r"^\((?:\s*(?=\s[\d,])|\s*+)"
+    r"(?P<rev>rev\b(?:(?:\.\s*+|\s++)(?=\))|\.?\s*+[^()\s](?:[^()\s]++|\s++(?=[^()\s]))*+)"
+    r"|[^()\d,][^(),]*+,\s*+\d{4})\s*+\)"
+    r"(?:\s*+(?:\d{1,2}|\*{1,3}))?$",
     re.IGNORECASE,
 )
 _YEAR_ONLY = re.compile(r"^\((?:rev\.?\s*)?(?P<year>\d{4})\)$", re.I)
@@ -100,6 +108,14 @@ def parse_source(source: SourceText, vocabulary: Vocabulary | None = None) -> Do
     return parser.parse()
 
 
+def _encoding_question(source: SourceText) -> str:
+    """Why a text may hold no readable title: it was not read as plain UTF-8."""
+    if source.encoding == "utf-8" and not source.notes:
+        return ""
+    said = "; ".join(source.notes) or f"read as {source.encoding}"
+    return f"; the file may not be in the encoding it was read in ({said})"
+
+
 class _Parser:
     def __init__(self, source: SourceText, vocabulary: Vocabulary) -> None:
         self.source = source
@@ -113,6 +129,7 @@ class _Parser:
         document = Document(
             source=self.source.name, encoding=self.source.encoding, format=self.source.format
         )
+        document.notes.extend(self.source.notes)
         read_cover(document, lines)
         tables = find_tables(lines, self.vocabulary)
         segments: list[list[Line]] = []
@@ -150,7 +167,8 @@ class _Parser:
             raise InputError(
                 self.source.path,
                 "no resolution found: expected a title line such as "
-                "'RESOLUTION 123 (REV. DUBAI, 2018)' followed by the enacting conference",
+                "'RESOLUTION 123 (REV. DUBAI, 2018)' followed by the enacting conference"
+                + _encoding_question(self.source),
             )
         return document
 
@@ -605,7 +623,9 @@ def _join_title(lines: list[str]) -> str:
 
 def _respect_target(text: str) -> str:
     """'resolves 3 i), the following …' → 'resolves 3 i)'; 'resolves 3a)' → 'resolves 3 a)'."""
-    target = re.split(r",\s|\s+of\s+(?:Resolution|the)\b", text, maxsplit=1)[0].strip()
+    # (?<!\s): try ' of' only at the start of a space run, not at each space (ReDoS)
+    target = re.split(r",\s|(?<!\s)\s++of\s++(?:Resolution|the)\b", text, maxsplit=1)[0]
+    target = target.strip()
     target = re.sub(r"(\d)([a-z]{1,4}\))", r"\1 \2", target)
     return re.sub(r"\s+", " ", target)
 

@@ -18,8 +18,9 @@ items whose numbers continue the sequence. A clean text has nothing to split.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
+from itertools import chain
 
 from itukg.enums import Part
 from itukg.parse.headings import HeadingMatcher
@@ -57,14 +58,25 @@ def repair(lines: Iterable[Line], headings: HeadingMatcher) -> list[Line]:
 def _split_blocks(line: Line) -> list[Line]:
     """'… offices. ANNEX TO RESOLUTION 25 (REV. DUBAI, 2018) Elements for …' → the
     paragraph, the annex heading, the annex's text (and the same for 'PART VI - …')."""
-    m = _GLUED_BLOCK.search(line.text)
+    text = line.text
+    m = _GLUED_BLOCK.search(text)
     if m is None:
         return [line]
-    before, rest = line.text[: m.start()], line.text[m.end() :].strip()
-    block = m.group("annex") or m.group("part")
-    pieces = [_piece(line, before, True), _piece(line, block, False)]
-    if rest:
-        pieces += _split_blocks(_piece(line, rest, False))
+    # a loop over offsets into the one text, not a recursion on the rest: a line of many
+    # glued blocks must neither exhaust the stack nor copy its rest once per block
+    pieces: list[Line] = []
+    start, end, first = 0, len(text.rstrip()), True
+    while m is not None:
+        block = m.group("annex") or m.group("part")
+        pieces += [_piece(line, text[start : m.start()], first), _piece(line, block, False)]
+        start = m.end()
+        while start < end and text[start].isspace():
+            start += 1
+        if start >= end:
+            return pieces
+        # the rest read as its own (stripped) text, as a recursion on it would
+        m, first = _GLUED_BLOCK.search(text, start, end), False
+    pieces.append(_piece(line, text[start:], False))
     return pieces
 
 
@@ -76,80 +88,116 @@ def _piece(line: Line, text: str, first: bool) -> Line:
 def _split_headings(line: Line, headings: HeadingMatcher, previous: list[Line]) -> list[Line]:
     """A line split where a heading starts or ends; previous holds the lines before it,
     whose labels tell whether a number after a heading continues the sequence."""
-    text = line.text
     if line.revision is not None:
         return [line]
+    # a loop, not a recursion on the rest of the line: a line of many glued headings must
+    # not exhaust the stack; context holds this line's pieces that count as previous
+    pieces: list[Line] = []
+    context: list[Line] = []
+    while True:
+        split = _split_heading_once(line, headings, previous, context)
+        if split is None:
+            pieces.append(line)
+            return pieces
+        done, seen, rest = split
+        pieces += done
+        context += seen
+        if rest is None:
+            return pieces
+        line = rest
+
+
+def _split_heading_once(
+    line: Line, headings: HeadingMatcher, previous: list[Line], context: list[Line]
+) -> tuple[list[Line], list[Line], Line | None] | None:
+    """The first split of a line: the pieces before the split, those of them that count
+    as previous lines for the rest, and the rest to split further (None: nothing left)."""
+    text = line.text
+
     # the heading starts the line and runs into its first clause: 'resolves 1 to …',
     # 'instructs the Secretary-General 1 to …', 'considering that …'
-    split = _heading_then_item(text, headings, previous) or headings.split_clause(text)
+    def earlier(*more: Line) -> Iterable[Line]:  # the lines before the text, backwards
+        return chain(more, reversed(context), reversed(previous))
+
+    split = _heading_then_item(text, 0, headings, earlier) or headings.split_clause(text)
     if split:
         head, clause = split
         first = _piece(line, head, True)
-        return [first, *_split_headings(_piece(line, clause, False), headings, [*previous, first])]
+        return [first], [first], _piece(line, clause, False)
     if len(text) < 12 or headings.match(text) is not None:
-        return [line]
+        return None
     # an operative item ('to cooperate …, in accordance with …') ends where a heading
     # starts, even after a comma; in a recital ('that the Council, noting …, invites
     # Member States to …') a comma never ends it
     operative_item = split_label(text)[1].startswith("to ")
     for brk in _BREAK.finditer(text):
-        start = brk.end()
-        rest = text[start:]
-        if not rest or not rest[0].islower():
+        # the rest after the break is read in place (text from start) and the text before
+        # it is copied only for a split: a copy per break would be quadratic
+        start, end = brk.end(), brk.start() + 1
+        if start >= len(text) or not text[start].islower():
             continue
-        before = _piece(line, text[: brk.start() + 1], True)
         # the heading ends the line: '…, instructs the Directors of the Bureaux'
-        if len(rest) <= MAX_GLUED_HEADING and _is_glued_heading(rest, headings):
-            return [before, _piece(line, rest, False)]
+        if len(text) - start <= MAX_GLUED_HEADING and _is_glued_heading(text[start:], headings):
+            return [_piece(line, text[:end], True), _piece(line, text[start:], False)], [], None
+
         # the heading stands before the first item: '…, resolves 1 to …'
-        if split := _heading_then_item(rest, headings, [*previous, before]):
+        def and_before(end: int = end) -> Iterable[Line]:
+            return earlier(_piece(line, text[:end], True))
+
+        if split := _heading_then_item(text, start, headings, and_before):
             head, item = split
-            context = [*previous, before, _piece(line, head, False)]
-            return [
-                before,
-                context[-1],
-                *_split_headings(_piece(line, item, False), headings, context),
-            ]
+            pieces = [_piece(line, text[:end], True), _piece(line, head, False)]
+            return pieces, pieces, _piece(line, item, False)
         # after the end of an item, the heading and its one unnumbered clause: '…;
         # requests the Council to include …', '…. further resolves to strengthen …'
         ends_item = text[brk.start()] in ";." or operative_item
-        if ends_item and (split := _heading_then_clause(rest, headings)):
+        if ends_item and (split := _heading_then_clause(text, start, headings)):
             head, clause = split
-            return [
-                before,
-                _piece(line, head, False),
-                *_split_headings(_piece(line, clause, False), headings, [*previous, before]),
-            ]
-    return [line]
+            before = _piece(line, text[:end], True)
+            return [before, _piece(line, head, False)], [before], _piece(line, clause, False)
+    return None
+
+
+def _near(pattern: str, span: int) -> re.Pattern[str]:
+    """pattern matched (by .match(text, pos)) only where it starts at most span characters
+    after pos: a search that never scans the whole rest of a long line."""
+    return re.compile(rf"(?s:.){{0,{span}}}?(?P<at>{pattern})")
+
+
+_ITEM_NEAR = _near(_ITEM_START.pattern, MAX_GLUED_HEADING)
+_TO = r"(?=to\s+[a-z])"
+_TO_NEAR = _near(rf"\s{_TO}", MAX_GLUED_HEADING)
+_TO_AT = re.compile(_TO)
 
 
 def _heading_then_item(
-    text: str, headings: HeadingMatcher, previous: list[Line]
+    text: str, start: int, headings: HeadingMatcher, earlier: Callable[[], Iterable[Line]]
 ) -> tuple[str, str] | None:
-    """'resolves to instruct the Secretary-General 1 to …' → the heading, and its first
-    item ('1\tto …'), when the heading is read whole and the label continues the
-    section's sequence."""
-    for item in _ITEM_START.finditer(text):
-        if item.start() > MAX_GLUED_HEADING:
-            break
-        head = text[: item.start()]
-        label = split_label(item.group("label") + "\t")[0]
+    """'resolves to instruct the Secretary-General 1 to …' (text from start) → the
+    heading, and its first item ('1\tto …'), when the heading is read whole and the label
+    continues the section's sequence (earlier: the lines before, backwards)."""
+    pos = start
+    # only an item starting within MAX_GLUED_HEADING of start can end a heading
+    while (near := _ITEM_NEAR.match(text, pos)) and near.start("at") - start <= MAX_GLUED_HEADING:
+        pos = near.end()
+        head = text[start : near.start("at")]
+        label = split_label(near.group("label") + "\t")[0]
         if label is None or not _is_glued_heading(head, headings):
             continue
-        if _in_sequence(label, previous):
-            number, body = text[item.start() :].strip().split(None, 1)
+        if _in_sequence(label, earlier()):
+            number, body = text[near.start("at") :].strip().split(None, 1)
             return head.strip(), f"{number}\t{body}"
     return None
 
 
-def _in_sequence(label: Label, previous: list[Line]) -> bool:
+def _in_sequence(label: Label, before_it: Iterable[Line]) -> bool:
     """A label that opens a section's list ('1', 'a)', 'i)'), or follows the last label of
-    its kind before it ('further resolves 6' after 5)."""
+    its kind before it ('further resolves 6' after 5); before_it runs backwards."""
     values = {label.value} | ({letter_value(label.text)} if label.ambiguous_letter() else set())
     if 1 in values:
         return True
     family = "num" if label.style == "num" else "letter"
-    for line in reversed(previous):
+    for line in before_it:
         last, _ = split_label(line.text)
         if last is None or last.style not in ("num", "alpha", "roman") or last.bis:
             continue
@@ -160,16 +208,32 @@ def _in_sequence(label: Label, previous: list[Line]) -> bool:
     return False
 
 
-def _heading_then_clause(text: str, headings: HeadingMatcher) -> tuple[str, str] | None:
-    """'requests the ITU Council to include …' → ('requests the ITU Council', 'to include …')."""
-    for to in re.finditer(r"(?:^|\s)(?=to\s+[a-z])", text):
-        head = text[: to.start()].strip().rstrip(",")
+def _heading_then_clause(text: str, start: int, headings: HeadingMatcher) -> tuple[str, str] | None:
+    """'requests the ITU Council to include …' (text from start) → ('requests the ITU
+    Council', 'to include …')."""
+    if _TO_AT.match(text, start):  # no heading before the 'to'
+        return None
+    # past MAX_GLUED_HEADING (and any spaces and commas there) every head is too long
+    last = start + MAX_GLUED_HEADING
+    while last < len(text) and (text[last].isspace() or text[last] == ","):
+        last += 1
+    pos = start
+    while pos <= last:
+        near = _TO_NEAR.match(text, pos)
+        if near is None:
+            pos += MAX_GLUED_HEADING + 1
+            continue
+        to = near.start("at")
+        if to > last:
+            break
+        pos = to + 1
+        head = text[start:to].strip().rstrip(",")
         if not head or len(head) > MAX_GLUED_HEADING:
             break
         match = headings.match(head)
         operative = match is not None and match.kind.part == Part.OPERATIVE
         if operative and _is_glued_heading(head, headings):
-            return head, text[to.end() :].strip()
+            return head, text[to + 1 :].strip()
     return None
 
 

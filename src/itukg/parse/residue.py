@@ -26,12 +26,19 @@ from itukg.enums import ChangeKind, Status
 from itukg.model import Change, Clause, Resolution, Section
 from itukg.parse.labels import Label, letter_value, roman_value
 
-_PAIR = re.compile(r"(?P<place>[A-Za-z][A-Za-z .'\u2019-]*?),\s*(?P<year>\d{4})")
+# a place starts at the first letter of a run of place characters, and the attempt is made
+# only at the run's start: trying at every letter rescans the run each time (quadratic)
+_PAIR = re.compile(
+    r"(?<![A-Za-z .'\u2019-])[ .'\u2019-]*"
+    r"(?P<place>[A-Za-z][A-Za-z .'\u2019-]*),\s*(?P<year>\d{4})"
+)
 _CITED_PAIR = re.compile(
     r"\((?P<rev>Rev\.\s*)?(?P<p1>[A-Z][^(),\d]*?),\s*(?P<y1>\d{4})\s*"
     r"(?P<p2>[A-Z][^(),\d]*?),\s*(?P<y2>\d{4})\)"
 )
-_GLUED_NUMBER = re.compile(r"Resolution\s+(?:ITU-[RTD]\s+)?(?P<old>\d{1,3}-\d)(?P<new>\d{1,3})\s*$")
+# glued to a citation: read once over the text, and kept where it ends at a citation
+_GLUED_NUMBER = re.compile(r"Resolution\s+(?:ITU-[RTD]\s+)?(?P<old>\d{1,3}-\d)(?P<new>\d{1,3})\s*")
+_TITLE_END = re.compile(r";|,\s+(?:and\s+)?Resolution\b")
 _END_PAIR = re.compile(r"(?P<old>[;,.:])\s*(?P<new>[;,.:])\s*$")
 
 
@@ -159,7 +166,10 @@ def read_text(
     known_titles: list[str] | list[re.Pattern[str]],
 ) -> TextReading:
     """The draft and old readings of one clause's text, and the changes between them."""
-    spans: list[tuple[int, int, str, str, Change]] = []
+    # a span's Change is None for a glued title, read only if the span is kept
+    spans: list[tuple[int, int, str, str, Change | None]] = []
+    # by end: a search of text[: m.start()] per citation would copy and rescan the text
+    glued_numbers = {g.end(): g for g in _GLUED_NUMBER.finditer(text)}
     for m in _CITED_PAIR.finditer(text):
         rev = m.group("rev") or ""
         pairs = [
@@ -179,7 +189,7 @@ def read_text(
                 Change(ChangeKind.SUBSTITUTION, where, line, old_text, new_text, uncertain),
             )
         )
-        glued = _GLUED_NUMBER.search(text[: m.start()])
+        glued = glued_numbers.get(m.start())
         if glued:
             new_number = glued.group("new")
             start = glued.start("old")
@@ -199,24 +209,18 @@ def read_text(
                     ),
                 )
             )
+    # an old title runs to the next ';' or ', Resolution', else to the trailing spaces:
+    # searched in place from each match, and reused while ahead (no rescan to the end)
+    tail = len(text.rstrip())
     for pattern in title_patterns(known_titles):
+        stop, searched = None, False
         for m in pattern.finditer(text):
-            rest = text[m.end() :]
-            stop = re.search(r";|,\s+(?:and\s+)?Resolution\b|\s*$", rest)
-            old_title = rest[: stop.start()] if stop else rest
-            if not old_title:
-                continue
-            spans.append(
-                (
-                    m.start(),
-                    m.end() + len(old_title),
-                    m.group(0),
-                    old_title,
-                    Change(
-                        ChangeKind.SUBSTITUTION, where, line, old_title, m.group(0), uncertain=True
-                    ),
-                )
-            )
+            if not searched or (stop is not None and stop.start() < m.end()):
+                stop, searched = _TITLE_END.search(text, m.end()), True
+            finish = stop.start() if stop else max(m.end(), tail)
+            if finish > m.end():
+                # the old title is copied only if its span is kept: most overlap the first
+                spans.append((m.start(), finish, m.group(0), "", None))
     end = _END_PAIR.search(text)
     if end and end.group("old") != end.group("new"):
         spans.append(
@@ -228,12 +232,30 @@ def read_text(
                 Change(ChangeKind.SUBSTITUTION, where, line, end.group("old"), end.group("new")),
             )
         )
-    spans = _without_overlaps(spans)
-    draft, old = text, text
-    for begin, finish, new_text, old_text, _ in sorted(spans, key=lambda s: -s[0]):
-        draft = draft[:begin] + new_text + draft[finish:]
-        old = old[:begin] + old_text + old[finish:]
-    return TextReading(draft, old, [s[4] for s in sorted(spans, key=lambda s: s[0])])
+    kept = [
+        s if s[4] is not None else _title_change(s[0], s[1], s[2], text, where, line)
+        for s in _without_overlaps(spans)
+    ]
+    # the spans do not overlap: both readings are joined in one pass (a copy of the text
+    # per span would be quadratic)
+    drafts: list[str] = []
+    olds: list[str] = []
+    at = 0
+    for begin, finish, new_text, old_text, _ in kept:
+        drafts += [text[at:begin], new_text]
+        olds += [text[at:begin], old_text]
+        at = finish
+    draft, old = "".join([*drafts, text[at:]]), "".join([*olds, text[at:]])
+    return TextReading(draft, old, [s[4] for s in kept])
+
+
+def _title_change(
+    begin: int, finish: int, title: str, text: str, where: str, line: int
+) -> tuple[int, int, str, str, Change]:
+    """The span of a known title glued to its old one (which runs on to finish)."""
+    old_title = text[begin + len(title) : finish]
+    change = Change(ChangeKind.SUBSTITUTION, where, line, old_title, title, uncertain=True)
+    return begin, finish, title, old_title, change
 
 
 def title_patterns(titles: list[str] | list[re.Pattern[str]]) -> list[re.Pattern[str]]:

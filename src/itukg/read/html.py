@@ -63,6 +63,7 @@ from typing import Any
 from itukg.errors import InputError
 from itukg.read.akn import SNIFF_BYTES, _head
 from itukg.read.text import Line, SourceText, decode, normalise, read_bytes, unglue
+from itukg.read.xmlsafe import declaration_in_text
 
 # What a page opens with, after a BOM, whitespace, comments and an XML declaration.
 _OPENS_AS_HTML = re.compile(
@@ -73,7 +74,6 @@ _OPENS_AS_HTML = re.compile(
 )
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([\w.:-]+)""", re.I)
 _META_CHARSET = re.compile(rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
-_ENTITY_DECLARATION = re.compile(r"<!ENTITY", re.I)
 
 # Blocks: each gives its own lines. Any other element is inline (part of its block's line).
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
@@ -132,7 +132,16 @@ MAX_NOTE_CHARS = 3000
 
 # A tab stop in the text (Word's mso-tab-count, a run of no-break spaces, a tab in <pre>).
 _TAB = "\ue000"
-_NBSP_RUN = re.compile(r"[ \u00a0]*\u00a0[ \u00a0]*\u00a0[ \u00a0]*")
+# a run of spaces holding two or more no-break spaces is a tab stop; matched as whole runs
+# (from their start only) and counted in Python, which keeps it linear (ReDoS)
+_SPACE_RUN = re.compile(r"(?<![ \u00a0])[ \u00a0]++")
+
+
+def _tab_stop(m: re.Match[str]) -> str:
+    run = m.group()
+    return _TAB if run.count("\u00a0") >= 2 else run
+
+
 _BULLET = re.compile(
     "^(?:[\u2022\u25e6\u25aa\u25ab\u2023\u2043\u25cf\u25cb\u25a0\u25a1\u2219\u00b7\u27a2"
     "\u25ba\u25b8\u25b9\u25c6\u25c7\u2666\u2713\u2714\u2756\uf0a7\uf0b7\uf0d8\uf0fc"
@@ -163,14 +172,13 @@ def read_html(path: str | Path) -> SourceText:
     path = Path(path)
     data = read_bytes(path)
     text, encoding = _decode(path, data)
-    declaration = _ENTITY_DECLARATION.search(text)
-    if declaration is not None:
-        at = declaration.start()
+    declared = declaration_in_text(text, doctype=False)  # decoded: in any encoding
+    if declared is not None:
         raise InputError(
             path,
             "the page declares entities (<!ENTITY …>), which HTML never needs: refused "
             "(an XML external entity or entity expansion attack?)",
-            text.count("\n", 0, at) + 1,
+            declared.line,
         )
     root = _parse(path, text)
     reader = _Reader(root)
@@ -728,7 +736,7 @@ def _split_heading(run: _Run) -> list[tuple[list[tuple[str, bool]], list[str]]]:
 
 def _clean(raw: str) -> str:
     """Whitespace normalised, tab stops kept (as _TAB), words unglued, bullets dropped."""
-    raw = _NBSP_RUN.sub(_TAB, raw)
+    raw = _SPACE_RUN.sub(_tab_stop, raw)
     text = normalise(raw)
     text = re.sub(rf"\s*{_TAB}[\s{_TAB}]*", _TAB, text)
     text = unglue(text)

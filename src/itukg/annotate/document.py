@@ -21,7 +21,12 @@ from itukg.annotate.citations import (
 )
 from itukg.annotate.mandates import read_clause
 from itukg.annotate.nlp import pipeline_for
-from itukg.annotate.references import annex_references, clause_references
+from itukg.annotate.references import (
+    SectionIndex,
+    annex_references,
+    clause_references,
+    section_index,
+)
 from itukg.enums import Part
 from itukg.model import Document, Mandate, Resolution
 from itukg.ontology import Vocabulary, load_vocabulary, ontology_dir
@@ -58,6 +63,7 @@ def annotate_resolution(resolution: Resolution, nlp: Any, vocabulary: Vocabulary
     headings = list(nlp.pipe(s.addressee_text for s in resolution.sections))
     clause_docs = list(nlp.pipe(c.text for s in resolution.sections for c in s.clauses))
     item_docs = list(nlp.pipe(i.text for a in resolution.annexes for i in a.items))
+    sections = section_index(resolution, vocabulary)
 
     position = 0
     for section, heading_doc in zip(resolution.sections, headings, strict=True):
@@ -71,7 +77,7 @@ def annotate_resolution(resolution: Resolution, nlp: Any, vocabulary: Vocabulary
         for clause in section.clauses:
             doc = clause_docs[position]
             position += 1
-            _cite(clause, doc, resolution, vocabulary)
+            _cite(clause, doc, resolution, vocabulary, sections)
             clause.topics = _topics(doc)
             if section.kind != Part.OPERATIVE or not section.modality:
                 continue
@@ -92,7 +98,7 @@ def annotate_resolution(resolution: Resolution, nlp: Any, vocabulary: Vocabulary
     for annex in resolution.annexes:
         for item in annex.items:
             doc = next(items)
-            _cite(item, doc, resolution, vocabulary)
+            _cite(item, doc, resolution, vocabulary, sections)
             item.topics = _topics(doc)
 
 
@@ -108,11 +114,11 @@ def _names(unresolved: list[str]) -> list[str]:
     return found
 
 
-def _cite(node: Any, doc: Any, resolution: Resolution, vocabulary: Vocabulary) -> None:
+def _cite(
+    node: Any, doc: Any, resolution: Resolution, vocabulary: Vocabulary, sections: SectionIndex
+) -> None:
     node.cites_resolutions = resolution_citations(doc, resolution, vocabulary)
     node.cites_provisions = provision_citations(doc, vocabulary)
     node.cites_external = external_citations(doc)
     own = citations_of_itself(doc, resolution, vocabulary)
-    node.refers_to = annex_references(doc, resolution) + clause_references(
-        doc, resolution, vocabulary, own
-    )
+    node.refers_to = annex_references(doc, resolution) + clause_references(doc, sections, own)

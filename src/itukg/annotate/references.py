@@ -10,7 +10,7 @@ resolution; a reference to another text's annex or clause ("Annex A to Resolutio
 from __future__ import annotations
 
 import re
-from dataclasses import astuple
+from dataclasses import astuple, dataclass
 from typing import Any
 
 from itukg.annotate.patterns import clause_label
@@ -46,33 +46,33 @@ def _kind_of_word(vocabulary: Vocabulary) -> dict[str, str]:
     }
 
 
-_Index = tuple[dict[str, str], dict[str | None, list[tuple[int, Any]]], list[set[str | None]]]
-_last_index: list[tuple[Resolution, Vocabulary, _Index]] = []
+@dataclass(frozen=True)
+class SectionIndex:
+    """What clause references are resolved against, made once per resolution (not once
+    per clause, which a text of thousands of sections made quadratic): section words, the
+    sections by kind and each section's clause labels."""
+
+    kinds: dict[str, str]
+    of_kind: dict[str | None, list[tuple[int, Any]]]
+    labelled: list[set[str | None]]
 
 
-def _sections_of(resolution: Resolution, vocabulary: Vocabulary) -> _Index:
-    """Section words, the sections by kind and their clause labels: made once per
-    resolution (its clauses are annotated one after another), not once per clause, which
-    a text of thousands of sections made quadratic."""
-    if _last_index and _last_index[0][0] is resolution and _last_index[0][1] is vocabulary:
-        return _last_index[0][2]
+def section_index(resolution: Resolution, vocabulary: Vocabulary) -> SectionIndex:
     of_kind: dict[str | None, list[tuple[int, Any]]] = {}
     for index, section in enumerate(resolution.sections):
         of_kind.setdefault(section.section_kind, []).append((index, section))
     labelled = [{c.label for c in s.clauses} for s in resolution.sections]
-    made = (_kind_of_word(vocabulary), of_kind, labelled)
-    _last_index[:] = [(resolution, vocabulary, made)]
-    return made
+    return SectionIndex(_kind_of_word(vocabulary), of_kind, labelled)
 
 
 def clause_references(
-    doc: Any, resolution: Resolution, vocabulary: Vocabulary, own_citations: set[int]
+    doc: Any, sections: SectionIndex, own_citations: set[int]
 ) -> list[InternalReference]:
     """References such as 'resolves 3 ii)'; own_citations holds the start of each citation
     list in doc that names the resolution itself ('resolves 2 i) of Resolution 18 …')."""
     if not doc.spans["clauses"]:
         return []
-    kinds, of_kind, labelled = _sections_of(resolution, vocabulary)
+    kinds, of_kind, labelled = sections.kinds, sections.of_kind, sections.labelled
     text = doc.text
     found: list[InternalReference] = []
     seen: set[tuple[Any, ...]] = set()  # the fields == compares

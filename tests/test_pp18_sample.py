@@ -15,11 +15,10 @@ The test measures: per fact family, the share of the hand facts itukg gets right
 sample, asserted against a floor set just below today's share, so a regression fails and an
 improvement shows. `pytest -s` prints the shares and every mismatch.
 
-Shares today (floors below): titles 12/12, headings 99/99 (100 %), item counts 96/99
-(97.0 %), addressees 44/45 (97.8 %), citations 96/98 (98.0 %). Left: a lead-in line
+Shares today (floors below): titles 12/12, headings 99/99 (100 %), item counts 97/99
+(98.0 %), addressees 45/45 (100 %), citations 96/98 (98.0 %). Left: a lead-in line
 counted as an item (Res 130 l.6076), an unnumbered paragraph before 'i)' counted apart
-(Res 157 l.9215), a roman sub-item read as a letter (Res 212 l.15202), the unknown Member
-States Advisory Group (Res 212 l.15296), and 'Resolutions 50 and 52 (Rev. Hammamet,
+(Res 157 l.9215), and 'Resolutions 50 and 52 (Rev. Hammamet,
 2016), Resolution 58 (Rev. Dubai, 2012) …' of Res 130 (l.5821), where 50 takes WTDC
 from the sentence and 58's (Dubai, 2012) names both WTSA-12 and WCIT-12.
 
@@ -426,8 +425,8 @@ SAMPLE = [
             Sec("recognizing", 15245, 1),
             Sec("resolves", 15256, 4),  # item 2 cut by the converter at "recalling c) iv)"
             Sec("instructs the ITU Council", 15292, 1, (COUNCIL,)),
-            # no ontology individual for MSAG: no addressee id, and not the Member States
-            Sec("instructs the Member States Advisory Group", 15296, 1, ()),
+            # a group of the Council (body:msag), not the Member States
+            Sec("instructs the Member States Advisory Group", 15296, 1, ("msag",)),
             Sec("instructs the Secretary-General", 15302, 7, (SG,)),
             Sec("encourages Member States and Sector Members", 15342, 1, (MS, SM)),
         ],
@@ -453,10 +452,21 @@ SAMPLE = [
 # Floors: just below the shares itukg achieves today (see the module docstring).
 FLOORS = {
     "titles": 1.0,
-    "headings": 0.98,
-    "item counts": 0.96,
-    "addressees": 0.97,
+    "headings": 0.99,
+    "item counts": 0.97,
+    "addressees": 0.99,
     "citations": 0.97,
+}
+# The held-out texts (tests/pp18_heldout.py), first measured before any repair was made
+# for them: titles 10/10, headings 102/109 (93.6 %), item counts 101/109 (92.7 %),
+# addressees 43/48 (89.6 %), citations 141/141. Today (floors below): headings 106/109,
+# item counts 105/109, addressees 44/48, citations 141/141.
+HELDOUT_FLOORS = {
+    "titles": 1.0,
+    "headings": 0.97,
+    "item counts": 0.96,
+    "addressees": 0.91,
+    "citations": 0.99,
 }
 # Shown, not asserted: the same facts counted only where itukg read the heading.
 GIVEN = ("item counts | heading read", "addressees | heading read")
@@ -513,9 +523,9 @@ class Tally:
         return self.right / self.total if self.total else 1.0
 
 
-def measure(by_id) -> dict[str, Tally]:
+def measure(by_id, sample: list[Doc] = SAMPLE) -> dict[str, Tally]:
     tallies = {name: Tally() for name in (*FLOORS, *GIVEN)}
-    for doc in SAMPLE:
+    for doc in sample:
         res = by_id.get(doc.id)
         title_ok = (
             res is not None
@@ -579,19 +589,31 @@ def measure(by_id) -> dict[str, Tally]:
 
 
 # --- the measure --------------------------------------------------------------------------
-def test_shares_per_fact_family_stay_above_their_floors(by_id):
-    tallies = measure(by_id)
+def _report(tallies: dict[str, Tally], floors: dict[str, float]) -> dict[str, str]:
+    """Print the shares and misses; the families below their floors."""
     print()
     for name, tally in tallies.items():
         print(f"  {name:27} {tally.right:3}/{tally.total:<3} = {tally.share:6.1%}")
-    for name in FLOORS:
+    for name in floors:
         for miss in tallies[name].misses:
             print(f"  MISS {name}: {miss}")
-    low = {
-        name: f"{t.share:.1%} < {FLOORS[name]:.0%}"
+    return {
+        name: f"{t.share:.1%} < {floors[name]:.0%}"
         for name, t in tallies.items()
-        if name in FLOORS and t.share < FLOORS[name]
+        if name in floors and t.share < floors[name]
     }
+
+
+def test_shares_per_fact_family_stay_above_their_floors(by_id):
+    low = _report(measure(by_id), FLOORS)
+    assert not low, low
+
+
+def test_held_out_texts_stay_above_their_floors(by_id):
+    """Ten more texts, counted by hand after the reader was written (tests/pp18_heldout.py)."""
+    from pp18_heldout import HELDOUT
+
+    low = _report(measure(by_id, HELDOUT), HELDOUT_FLOORS)
     assert not low, low
 
 

@@ -3,7 +3,7 @@
 Generated from ontology/*.ttl by `python ontology/generate_vocabulary.py`, run from the
 repository's root: do not edit by hand, rerun it when the ontology changes. A term the
 ontology does not declare is an error, not a new IRI: ITU.notATerm raises AttributeError.
-142 terms.
+144 terms.
 """
 
 from rdflib.namespace import DefinedNamespace, Namespace
@@ -27,10 +27,12 @@ class ITU(DefinedNamespace):
     Change: URIRef  # tracked change
     Citation: URIRef  # citation of a resolution
     Clause: URIRef  # clause
+    Committee: URIRef  # board or committee
     Conference: URIRef  # conference
     ConferenceSession: URIRef  # session of a conference or assembly
     CoordinationGroup: URIRef  # inter-Sector coordination group
     Council: URIRef  # Council
+    CouncilGroup: URIRef  # group of the Council
     Decision: URIRef  # decision (work)
     Director: URIRef  # Director of a Bureau
     ExternalInstrument: URIRef  # external instrument

@@ -281,8 +281,8 @@ LABELLED = [
         ("c)", "to consult Member States on the rules in the annex,"),
     ]),
     ("invites Member States", [
-        (None, "to take part in the workshops;"),
-        (None, "to share their experience of managing numbering resources."),
+        ("\u20221", "to take part in the workshops;"),  # bullets: dash items
+        ("\u20222", "to share their experience of managing numbering resources."),
     ]),
 ]  # fmt: skip
 RULES = [
@@ -326,7 +326,7 @@ def test_numbered_lines_read_as_a_text_export_writes_them(numbered):
     assert by_text["a)\tthat the budget of the Union is limited;"].style is None
     assert "1\tto hold one joint workshop per region each year;" in by_text
     assert "2.1\tThe regional office hosts the workshop of its region." in by_text
-    assert "to take part in the workshops;" in by_text  # a bullet: the text alone
+    assert "\u2022\tto take part in the workshops;" in by_text  # a bullet: a dash item
     item = by_text["ii)\ttheir costs;"]
     assert (item.indent, item.style, item.raw) == (1, "enumlev1", "\tii)\ttheir costs;")
     rule = by_text["1.2\tEach workshop lasts no more than three days."]

@@ -4,6 +4,7 @@ the body before them."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -235,3 +236,104 @@ def test_an_akn_document_without_its_formula_takes_its_author():
     (resolution,) = parse_source(source).resolutions
     assert resolution.id == "pp/32/dubai-2012"
     assert "from the document's author" in resolution.notes[-1]
+
+
+def test_lettered_and_roman_items_run_together_are_split_in_sequence():
+    text = _PP18_HEAD.format(title="RESOLUTION 960 (Dubai, 2018)") + (
+        "recalling\n"
+        "a)\tthat the Council approved Decision 9, inter alia:\n"
+        "i)\tto replace the old building; ii) to establish an advisory board; "
+        "iii) to set a maximum budget; iv) to sell the tower\n"
+        "v)\tto repay the loan;\n"
+        "b)\tthat the rules apply, as set out in a), b) and c) of the Annex; "
+        "c) that the work goes on,\n"
+        "resolves\n"
+        "1\tto keep the plan; note i) and ii) above\n"
+    )
+    (res,) = parse_source(_source(text)).resolutions
+    recalling, resolves = res.sections
+    assert [c.label for c in recalling.clauses] == [
+        "a)", "a) i)", "a) ii)", "a) iii)", "a) iv)", "a) v)", "b)", "c)",
+    ]  # fmt: skip
+    assert recalling.clauses[2].text == "to establish an advisory board;"
+    # 'a), b) and c)' inside a sentence are references, not items; 'i)' there is no item
+    assert recalling.clauses[6].text.endswith("as set out in a), b) and c) of the Annex;")
+    assert [c.label for c in resolves.clauses] == ["1"]
+
+
+def test_a_footnote_called_from_a_heading_is_the_sections_note():
+    text = _PP18_HEAD.format(title="RESOLUTION 961 (Dubai, 2018)") + (
+        "noting\na)\tthat the work goes on,\n"
+    )
+    source = _source(text)
+    note = ("As defined in the Annex to this resolution.",)
+    source.lines[3] = replace(source.lines[3], notes=note)  # 'noting', its footnote call
+    (res,) = parse_source(source).resolutions
+    (noting,) = res.sections
+    assert noting.notes == list(note)
+    assert noting.clauses[0].notes == []
+
+
+def test_text_wrapped_at_the_page_width_is_joined_back():
+    """pdftotext-like text: paragraphs over several lines, a label alone on its line,
+    labels followed by spaces, hyphenated line ends, page counters, date stamps, page
+    numbers and document symbols between the lines, the enacting line over two lines."""
+    (res,) = parse_file(LAYOUT / "pdf_text_wrapped.txt").resolutions
+    assert res.id == "pp/962/dubai-2018"
+    assert res.status == "draft"  # MOD, its proposal number left out as a page's furniture
+    assert res.title == (
+        "Coordination of the regional workshops on numbering resources among the three Sectors"
+    )
+    considering, resolves, instructs = res.sections
+    texts = {c.label: c.text for c in considering.clauses}
+    assert list(texts) == ["a)", "b)", "c)"]
+    assert texts["a)"].endswith("to manage their numbering resources, in accordance with "
+                                "No. 197 of the ITU Convention;")  # fmt: skip
+    assert texts["b)"] == (
+        "that the Sectors organize their workshops separately, which increases the costs "
+        "borne by the Secretary-General and by the developing countries;"
+    )
+    assert texts["c)"].startswith("that Resolution 71 (Rev. Dubai, 2018) of the Plenipotentiary")
+    assert [(c.label, c.line) for c in resolves.clauses] == [("1", 26), ("2", 28)]
+    assert resolves.clauses[0].text.endswith(
+        "organized by the Telecommunication Development Bureau;"
+    )
+    assert [c.label for c in instructs.clauses] == ["1.1", "1.2"]
+
+
+def test_a_text_export_is_not_unwrapped():
+    """A Word text export (a paragraph a line) keeps its lines: a title over two lines
+    without full stops is not read as wrapped text."""
+    text = _PP18_HEAD.format(title="RESOLUTION 963 (Dubai, 2018)") + (
+        "considering\n"
+        "a)\tthat the work goes on;\n"
+        "b)\tthat the workshops of the three Sectors are held in every region of the Union\n"
+        "resolves\n"
+        "to keep the plan under review\n"
+        "in the light of experience, at its next session.\n"
+    )
+    (res,) = parse_source(_source(text)).resolutions
+    assert [len(s.clauses) for s in res.sections] == [2, 2]
+
+
+def test_a_web_page_with_bulleted_headings_copied_as_text():
+    text = (
+        "WTDC Resolution 964\n\n"
+        "WTDC RESOLUTION 964 (Rev. Hyderabad, 2010)\n\n"
+        "Support for the regional workshops\n\n"
+        "The World Telecommunication Development Conference (Hyderabad, 2010),\n\n"
+        "  \u2022 recalling\n"
+        "    \u2022 Resolution 58 (Kyoto, 1994) of the Plenipotentiary Conference,\n"
+        "  \u2022 resolves to instruct the Director ofthe Telecommunication Development Bureau\n"
+        "    \u2022 to take all necessary steps to support the workshops,\n"
+    )
+    document = parse_source(_source(text))
+    (res,) = document.resolutions  # the page's own heading is no text of its own
+    assert res.id == "wtdc/964/hyderabad-2010"
+    assert [s.heading for s in res.sections] == [
+        "recalling",
+        "resolves to instruct the Director ofthe Telecommunication Development Bureau",
+    ]
+    assert (
+        res.sections[1].clauses[0].text == "to take all necessary steps to support the workshops,"
+    )

@@ -163,6 +163,7 @@ class Section:
     collaborators: list[ActorRef] = field(default_factory=list)
     unknown_addressees: list[str] = field(default_factory=list)
     clauses: list[Clause] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # footnotes called from the heading
     old_heading: str | None = None  # the heading in the revised text, when the residue shows one
     old_section_kind: str | None = None
 

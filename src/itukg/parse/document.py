@@ -32,6 +32,7 @@ from itukg.parse.residue import (
     revision_pairs,
 )
 from itukg.parse.table import find_tables
+from itukg.parse.wrapping import looks_wrapped, strip_bullets, unwrap
 from itukg.read.text import Line, Revision, SourceText
 
 _KINDS = "resolution|decision|recommendation|opinion"
@@ -41,7 +42,9 @@ _TITLE = re.compile(
     + r")\b))?"  # 'WTDC RESOLUTION 17', 'PP RESOLUTION 101': the body before the title
     r"(?P<marker>(?:draft\s+)?(?:new\s+|revised\s+)?)(?P<kind>" + _KINDS + r")\s+"
     r"(?:(?P<prefix>ITU-[RTD])\s+)?"
-    r"(?P<number>\[[^\]]{1,40}\]|[A-Z]{0,3}\d{1,4}(?:-\d{1,2})?[A-Z]?)"
+    # a number, a committee's provisional one ('PLEN/7', '[COM6/7]'), a footnote mark
+    r"(?P<number>\[[^\]]{1,40}\]|[A-Z]{2,6}/\d{1,4}|[A-Z]{0,3}\d{1,4}(?:-\d{1,2})?[A-Z]?)"
+    r"(?:\[\*{1,3}\]|\*{1,3})?"
     # rev: the text in the parentheses, stripped. Possessive, and inner spaces taken only
     # before a non-space, so untrusted lines cannot make the match backtrack (ReDoS).
     r"\s*+(?:\(\s*+(?P<rev>(?:[^()\s]++|\s++(?=[^()\s]))*+)\s*+\)"
@@ -126,6 +129,10 @@ class _Parser:
     # --- document -----------------------------------------------------------------
     def parse(self) -> Document:
         lines = self.source.lines
+        if self.source.format == "text":  # text taken from a PDF or a web page
+            lines = strip_bullets(lines, self.headings)
+            if looks_wrapped(lines):
+                lines = unwrap(lines, self.headings)
         document = Document(
             source=self.source.name, encoding=self.source.encoding, format=self.source.format
         )
@@ -147,7 +154,7 @@ class _Parser:
             position = table.end_index
         segments.append(lines[position:])
         for segment in segments:
-            document.resolutions.extend(self._resolutions_in(segment))
+            document.resolutions.extend(_without_page_titles(self._resolutions_in(segment)))
         for table in tables:
             for column in table.columns:
                 found = self._resolutions_in(column.lines)
@@ -472,6 +479,7 @@ class _Parser:
                     addressee_text=heading.addressee_text,
                     old_heading=old_heading.heading if old_heading else None,
                     old_section_kind=old_heading.kind.id if old_heading else None,
+                    notes=list(line.notes),
                 )
                 resolution.sections.append(section)
                 section_lines.append((section, []))
@@ -677,3 +685,23 @@ def _made_by(revision: Revision | None) -> tuple[str | None, str | None]:
     """Author and date of a line's changes (its first change's), for changes read whole."""
     first = revision.changes[0] if revision and revision.changes else None
     return (first.author, first.date) if first else (None, None)
+
+
+def _without_page_titles(resolutions: list[Resolution]) -> list[Resolution]:
+    """A web page's own heading ('WTDC Resolution 36') just above the text's title
+    ('WTDC RESOLUTION 36 (Rev. Hyderabad, 2010)') reads as a title with nothing under it:
+    it is left out when the next text is the same resolution."""
+    kept = []
+    for index, resolution in enumerate(resolutions):
+        after = resolutions[index + 1] if index + 1 < len(resolutions) else None
+        empty = not resolution.sections and not resolution.annexes
+        if (
+            empty
+            and after is not None
+            and resolution.revision_year is None
+            and (resolution.kind, resolution.body, resolution.number)
+            == (after.kind, after.body, after.number)
+        ):
+            continue
+        kept.append(resolution)
+    return kept

@@ -41,18 +41,38 @@ _GLUED_BLOCK = re.compile(
 )
 VOLUME_PART = re.compile(r"^PART\s+[IVX]{1,5}\s*[-\u2013\u2014]\s*[A-Z][A-Z ,]{2,60}$")
 """A heading of the volume ('PART VI - SIGNATORIES'): the texts end before it."""
+# a title opens a text, whose preamble comes first
+_TEXT_START = re.compile(
+    r"^(?:[A-Z][A-Za-z]{1,9}(?:-\d{2})?\s+)?(?:DRAFT\s+)?(?:NEW\s+|REVISED\s+)?"
+    r"(?:RESOLUTION|DECISION|RECOMMENDATION|OPINION)\s+\S"
+)
+# a recital a heading is glued to after a comma is a whole recital, not a subject
+MIN_RECITAL_BEFORE_HEADING = 80
 _LOOSE_NUMBER = re.compile(r"^(?P<number>\d{1,3}) +(?P<body>[a-z].*)$")
 _RUN_ON = re.compile(r";\s+(?:and\s+)?(?P<label>\d{1,3})\s+(?=[a-z])")
+# 'i) to replace …; ii) to establish …': lettered and roman items run together
+_RUN_ON_LETTERED = re.compile(r";\s+(?:and\s+)?(?P<label>[a-z]{1,5})\)\s+(?=\S)")
 
 
 def repair(lines: Iterable[Line], headings: HeadingMatcher) -> list[Line]:
     """The lines with glued headings and run-together items split apart."""
     repaired: list[Line] = []
+    in_preamble = True  # no operative heading yet since the last title
     for line in lines:
+        if _TEXT_START.match(line.text):
+            in_preamble = True
         for block in _split_blocks(line):
-            for piece in _split_headings(block, headings, repaired):
-                repaired.extend(_split_items(piece))
+            for piece in _split_headings(block, headings, repaired, in_preamble):
+                for item in _split_items(piece):
+                    repaired.append(item)
+                    if in_preamble and _is_operative(item.text, headings):
+                        in_preamble = False
     return repaired
+
+
+def _is_operative(text: str, headings: HeadingMatcher) -> bool:
+    match = headings.match(text) if text[:1].islower() else None
+    return match is not None and match.kind.part == Part.OPERATIVE
 
 
 def _split_blocks(line: Line) -> list[Line]:
@@ -85,9 +105,12 @@ def _piece(line: Line, text: str, first: bool) -> Line:
     return replace(line, text=text.strip(), notes=line.notes if first else (), revision=None)
 
 
-def _split_headings(line: Line, headings: HeadingMatcher, previous: list[Line]) -> list[Line]:
+def _split_headings(
+    line: Line, headings: HeadingMatcher, previous: list[Line], in_preamble: bool = False
+) -> list[Line]:
     """A line split where a heading starts or ends; previous holds the lines before it,
-    whose labels tell whether a number after a heading continues the sequence."""
+    whose labels tell whether a number after a heading continues the sequence; in the
+    preamble, the last recital may run into the first operative heading after a comma."""
     if line.revision is not None:
         return [line]
     # a loop, not a recursion on the rest of the line: a line of many glued headings must
@@ -95,11 +118,13 @@ def _split_headings(line: Line, headings: HeadingMatcher, previous: list[Line]) 
     pieces: list[Line] = []
     context: list[Line] = []
     while True:
-        split = _split_heading_once(line, headings, previous, context)
+        split = _split_heading_once(line, headings, previous, context, in_preamble)
         if split is None:
             pieces.append(line)
             return pieces
         done, seen, rest = split
+        if in_preamble and any(_is_operative(p.text, headings) for p in done):
+            in_preamble = False
         pieces += done
         context += seen
         if rest is None:
@@ -108,7 +133,11 @@ def _split_headings(line: Line, headings: HeadingMatcher, previous: list[Line]) 
 
 
 def _split_heading_once(
-    line: Line, headings: HeadingMatcher, previous: list[Line], context: list[Line]
+    line: Line,
+    headings: HeadingMatcher,
+    previous: list[Line],
+    context: list[Line],
+    in_preamble: bool = False,
 ) -> tuple[list[Line], list[Line], Line | None] | None:
     """The first split of a line: the pieces before the split, those of them that count
     as previous lines for the rest, and the rest to split further (None: nothing left)."""
@@ -128,8 +157,14 @@ def _split_heading_once(
         return None
     # an operative item ('to cooperate …, in accordance with …') ends where a heading
     # starts, even after a comma; in a recital ('that the Council, noting …, invites
-    # Member States to …') a comma never ends it
-    operative_item = split_label(text)[1].startswith("to ")
+    # Member States to …') a comma ends it only before the text's first operative heading
+    # ('…, in rebuilding their sector, calls upon Member States to offer …') or after an
+    # operative 'that …' clause, and only after a whole clause, not a subject ('that the
+    # Council, …')
+    body = split_label(text)[1]
+    operative_item = body.startswith("to ")
+    # 'resolves that the special action …, calls upon Member States to offer …'
+    whole_clause = in_preamble or body.startswith("that ")
     for brk in _BREAK.finditer(text):
         # the rest after the break is read in place (text from start) and the text before
         # it is copied only for a split: a copy per break would be quadratic
@@ -150,8 +185,14 @@ def _split_heading_once(
             return pieces, pieces, _piece(line, item, False)
         # after the end of an item, the heading and its one unnumbered clause: '…;
         # requests the Council to include …', '…. further resolves to strengthen …'
-        ends_item = text[brk.start()] in ";." or operative_item
-        if ends_item and (split := _heading_then_clause(text, start, headings)):
+        last_recital = (
+            whole_clause and text[brk.start()] == "," and brk.start() >= MIN_RECITAL_BEFORE_HEADING
+        )
+        item_ends = text[brk.start()] in ";." or operative_item
+        split = _heading_then_clause(text, start, headings) if item_ends or last_recital else None
+        if split and not item_ends and "," in split[0]:
+            split = None  # after a recital, a heading with its addressees only
+        if split:
             head, clause = split
             before = _piece(line, text[:end], True)
             return [before, _piece(line, head, False)], [before], _piece(line, clause, False)
@@ -248,7 +289,10 @@ def _is_glued_heading(text: str, headings: HeadingMatcher) -> bool:
     addressees = match.addressee_text
     # an operative heading glued to a text names whom it addresses, and that is all:
     # 'instructs the Secretary-General', not 'invites Member States to participate …'
-    return not re.search(r"\b(?:to|that|which|who|is|are|shall|should|will)\b", addressees)
+    # 'instructs the Director of BDT thereof': another text's heading, quoted
+    return not re.search(
+        r"\b(?:to|that|which|who|is|are|shall|should|will|thereof|hereof|therein)\b", addressees
+    )
 
 
 def _split_items(line: Line) -> list[Line]:
@@ -259,23 +303,50 @@ def _split_items(line: Line) -> list[Line]:
         first = int(loose.group("number"))
     elif label is not None and label.style == "num":
         first = label.value
+    elif label is not None and label.style in ("alpha", "roman") and not label.bis:
+        return _split_lettered(line, label)
     else:
         return [line]
     expected = first + 1
     cuts: list[tuple[int, int, str]] = []
     for m in _RUN_ON.finditer(line.text):
         if int(m.group("label")) == expected:
-            cuts.append((m.start() + 1, m.end(), m.group("label")))
+            cuts.append((m.start() + 1, m.end(), f"{m.group('label')}\t"))
             expected += 1
+    head = line.text[: cuts[0][0]] if cuts else line.text
+    if loose and cuts:
+        head = f"{first}\t{head[loose.start('body') :]}"
+    return _cut(line, head, cuts)
+
+
+def _split_lettered(line: Line, label: Label) -> list[Line]:
+    """'i) to replace …; ii) to establish …; iii) …' → one item each, when they continue."""
+    expected = label.value + 1
+    cuts: list[tuple[int, int, str]] = []
+    for m in _RUN_ON_LETTERED.finditer(line.text):
+        written = f"{m.group('label')})"
+        following, _ = split_label(f"{written} x")
+        if following is None:
+            continue
+        value = following.value
+        if label.style == "alpha" and following.style == "roman" and following.ambiguous_letter():
+            value = letter_value(written)
+        elif following.style != label.style:
+            continue
+        if value == expected:
+            cuts.append((m.start() + 1, m.end(), f"{written}\t"))
+            expected += 1
+    return _cut(line, line.text[: cuts[0][0]] if cuts else line.text, cuts)
+
+
+def _cut(line: Line, head: str, cuts: list[tuple[int, int, str]]) -> list[Line]:
+    """The line as its head and one piece per cut (start, end of the label, label written)."""
     if not cuts:
         return [line]
-    head = line.text[: cuts[0][0]]
-    if loose:
-        head = f"{first}\t{head[loose.start('body') :]}"
     pieces = [_piece(line, head, True)]
-    for (_, end, number), following in zip(cuts, [*cuts[1:], None], strict=True):
+    for (_, end, written), following in zip(cuts, [*cuts[1:], None], strict=True):
         stop = following[0] if following else len(line.text)
-        pieces.append(_piece(line, f"{number}\t{line.text[end:stop].strip()}", False))
+        pieces.append(_piece(line, f"{written}{line.text[end:stop].strip()}", False))
     return pieces
 
 

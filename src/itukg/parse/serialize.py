@@ -113,6 +113,7 @@ def _section(section: Section) -> dict[str, Any]:
         "addressees": [asdict(a) for a in section.addressees],
         "collaborators": [asdict(a) for a in section.collaborators],
         "unknown_addressees": section.unknown_addressees,
+        "notes": section.notes,
         "clauses": [_clause(c) for c in section.clauses],
     }
 

@@ -216,6 +216,8 @@ def _add_section(
     add_actors(graph, sec, ITU_TERMS.collaborator, section.collaborators)
     for name in section.unknown_addressees:
         graph.add((sec, ITU_TERMS.unknownAddressee, Literal(name)))
+    for note in section.notes:
+        graph.add((sec, ITU_TERMS.note, Literal(note)))
 
     nodes: list[tuple[URIRef, Clause]] = []
     styles: dict[str | None, str | None] = {}  # parent label → style of its last item

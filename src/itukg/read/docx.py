@@ -17,8 +17,9 @@ paragraph numbered directly (w:numPr) or through its paragraph style (and the st
 is based on) gets its label from its list's level (start, format, level text, suffix,
 legal numbering, restarts and start overrides), written before its text as the text
 export writes it: `a)<TAB>that …`, `1<TAB>to continue …`, `2.1<TAB>The …`. A bullet
-gives no label. The draft and the text it revises are numbered apart, so an inserted
-item renumbers those after it as Word shows it. A level deeper than the first, or an
+or dash is written as a dash item (`–<TAB>…`; a symbol font's glyph as `•`). The draft
+and the text it revises are numbered apart, so an inserted item renumbers those after
+it as Word shows it. A level deeper than the first, or an
 `enumlev1`/`enumlev2` paragraph, is one or two tabs in (Line.indent) when its text has
 no tabs of its own (not in a table cell, where a leading tab opens the cell). A missing
 or malformed numbering.xml leaves the paragraphs without their labels.
@@ -482,7 +483,7 @@ class _Counter:
         self.seen: set[tuple[str, int]] = set()
 
     def next(self, reference: tuple[str, int] | None) -> tuple[str, int] | None:
-        """(label and its suffix, or '' for a bullet; level) of the next paragraph of a list."""
+        """(label and its suffix; level) of the next paragraph of a list."""
         if reference is None:
             return None
         num_id, ilvl = reference
@@ -504,9 +505,13 @@ class _Counter:
         return (label + level.suffix if label else ""), ilvl
 
 
+_ITEM_MARKS = ("\u2013", "\u2014", "-", "\u2022")  # a symbol font's bullet reads as the last
+
+
 def _label(numbered: _List, level: _Level, values: dict[int, int]) -> str:
-    if level.fmt == "bullet":
-        return ""
+    if level.fmt == "bullet":  # a dash or bullet as the text export writes it, so an item
+        glyph = level.text.strip()
+        return glyph if glyph in _ITEM_MARKS else _ITEM_MARKS[-1]
 
     def number(match: re.Match[str]) -> str:
         index = int(match.group(1)) - 1

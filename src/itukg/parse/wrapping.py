@@ -1,0 +1,141 @@
+"""Undo the line breaks of text extracted from a PDF or copied from a web page.
+
+A text export of a Word file has one paragraph a line. Text taken from a PDF (pdftotext,
+a copy from a viewer, a document site's rendering) is wrapped at the page width instead:
+a clause runs over several lines, a word is hyphenated across two, a label stands alone
+on its line with its text on the next ('a)' / 'that the …'), labels are followed by
+spaces rather than a tab, the page's furniture (page counters '3/484', date stamps
+'19.06.15', '– 5 –') sits between the lines, and web copies keep their bullets
+('• considering'). The parser reads clauses by line, so these are joined back here,
+before headings and items are looked for. Only plain text is unwrapped: the Word, PDF,
+HTML and Akoma Ntoso readers give paragraphs already.
+
+A line is joined to the one before only when it cannot start anything of its own: it is
+no heading the ontology knows, carries no label, and the line before it ends inside a
+sentence (no full stop, semicolon or colon) and is no heading either. A blank line
+always ends a paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from itukg.parse.headings import HeadingMatcher
+from itukg.parse.labels import split_label
+from itukg.read.text import Line
+
+# a page's furniture: '3/484', '19.06.15', '– 5 –', '- 2/30 PP-02/56-E', and the one-word
+# symbols of a document or a proposal ('CMR15/-E', 'DOCUMENT1', 'EUR/XX/1')
+_FURNITURE = re.compile(
+    r"^(?:\d{1,4}/\d{1,4}"
+    r"|(?=[^\s]*\d)[A-Z][A-Z0-9]*[/.-]?[A-Z0-9/.-]{1,20}"
+    r"|\d{2}\.\d{2}\.\d{2}(?:\d{2})?"
+    r"|[-\u2013\u2014]\s*\d{1,4}(?:/\d{1,4})?\s*[-\u2013\u2014]?(?:\s+[A-Z][\w./()-]{1,30}-[A-Z])?)$"
+)
+# a label followed by spaces, as wrapped text gives it: 'a)     that …', '1.1   to …'
+_LABEL_WORD = r"\(?[a-z]{1,4}\)|\(\d{1,3}\)|\d{1,3}(?:\.\d{1,3}){0,3}"
+_SPACED_LABEL = re.compile(rf"^(?P<label>{_LABEL_WORD})\s{{2,}}(?=\S)")
+# a label alone on its line: its text is on the next
+_LONE_LABEL = re.compile(rf"^(?:{_LABEL_WORD}|[\u2013\u2014\u2022-])$")
+_BULLET = re.compile(r"^\s*[\u2022\u25aa\u25e6\u25cf\u00b7]\s+")
+_ENDS_SENTENCE = (".", ";", ":", "!", "?")
+
+
+def unwrap(lines: list[Line], headings: HeadingMatcher) -> list[Line]:
+    """The lines with wrapped paragraphs joined, lone labels given their text, the page's
+    furniture left out and web bullets removed; each keeps its first line's number."""
+    out: list[Line] = []
+    pending_label: Line | None = None
+    for line in lines:
+        text = line.text
+        if not text:
+            if pending_label is None:
+                out.append(line)
+            continue
+        if _FURNITURE.match(text):
+            continue
+        text = _SPACED_LABEL.sub(lambda m: f"{m.group('label')}\t", text)
+        if pending_label is not None:
+            own_line = _starts_own_line(text, headings) or _LONE_LABEL.match(text)
+            if pending_label.text[:1].isdigit() and (own_line or " " not in text):
+                pending_label = None  # a page number, not a label: '4' / 'c)   that …'
+            elif own_line:
+                out.append(pending_label)
+            else:
+                out.append(replace(pending_label, text=f"{pending_label.text}\t{text}"))
+                pending_label = None
+                continue
+            pending_label = None
+        if _LONE_LABEL.match(text):
+            pending_label = replace(line, text=text)
+            continue
+        previous = out[-1] if out else None
+        if previous is not None and _continues(previous.text, text, headings):
+            out[-1] = replace(previous, text=_join(previous.text, text), raw=previous.raw)
+            continue
+        out.append(replace(line, text=text) if text != line.text else line)
+    if pending_label is not None:
+        out.append(pending_label)
+    return out
+
+
+def _starts_own_line(text: str, headings: HeadingMatcher) -> bool:
+    """A heading or a labelled clause: a line of its own."""
+    return split_label(text)[0] is not None or headings.match(text) is not None
+
+
+def _continues(before: str, text: str, headings: HeadingMatcher) -> bool:
+    """Whether text goes on the sentence of the line before it."""
+    if not before or before.endswith(_ENDS_SENTENCE) or _starts_own_line(text, headings):
+        return False
+    if headings.match(before) is not None or before.isupper():
+        return False
+    if before.endswith("-") and before[-2:-1].isalpha():
+        return True
+    if text[:1].islower():
+        return True
+    if text.startswith("(") and re.match(r"\((?:Rev\.\s*)?[^()]{0,40}\d{4}\)", text):
+        return True  # the enacting line's '(Minneapolis, 1998),' on a line of its own
+    # an upper-case start goes on only after a word that cannot end a sentence's line
+    last = before.rsplit(None, 1)[-1]
+    return last.isalpha() and last.islower()
+
+
+def _join(before: str, text: str) -> str:
+    """'recom-' + 'mendations' → 'recommendations'; 'Secretary-' + 'General' keeps it."""
+    if before.endswith("-") and before[-2:-1].isalpha():
+        return before[:-1] + text if text[:1].islower() else before + text
+    return f"{before} {text}"
+
+
+WRAPPED_SHARE = 0.3  # of a text's lines that end inside a sentence, with more text after
+WRAPPED_LINES = 5  # and at least so many of them
+
+
+def looks_wrapped(lines: list[Line]) -> bool:
+    """A text wrapped at a page's width: many of its lines stop inside a sentence and the
+    next line goes on. A Word text export (a paragraph a line) has few such lines."""
+    texts = [line.text for line in lines]
+    inside = sum(
+        1
+        for text, after in zip(texts, texts[1:], strict=False)
+        if after and len(text) >= 30 and not text.endswith((*_ENDS_SENTENCE, ","))
+    )
+    long_lines = sum(1 for text in texts if len(text) >= 30)
+    return inside >= WRAPPED_LINES and inside >= WRAPPED_SHARE * long_lines
+
+
+def strip_bullets(lines: list[Line], headings: HeadingMatcher) -> list[Line]:
+    """A web page that shows its headings as bullets ('• considering', '• a) that …')
+    copied as text: the bullets carry no structure there, so they are removed. A text
+    whose bullets mark only list items keeps them (they are its dash items)."""
+    if not any(
+        (m := _BULLET.match(line.text)) and headings.match(line.text[m.end() :]) is not None
+        for line in lines
+    ):
+        return lines
+    return [
+        replace(line, text=line.text[m.end() :]) if (m := _BULLET.match(line.text)) else line
+        for line in lines
+    ]

@@ -22,7 +22,7 @@ from itukg.parse.completeness import check_complete
 from itukg.parse.cover import read_cover
 from itukg.parse.headings import HeadingMatcher
 from itukg.parse.labels import Label, Nesting, split_label
-from itukg.parse.layout import VOLUME_PART, repair, tab_loose_labels
+from itukg.parse.layout import UPPER_TITLE, VOLUME_PART, repair, tab_loose_labels
 from itukg.parse.residue import (
     Numbering,
     label_token,
@@ -50,10 +50,6 @@ _TITLE = re.compile(
     r"\s*+(?:\(\s*+(?P<rev>(?:[^()\s]++|\s++(?=[^()\s]))*+)\s*+\)"
     r"(?:\s*+(?:\d{1,2}|\*{1,3}))?)?\s*+$",  # a footnote mark after
     re.IGNORECASE,
-)
-_UPPER_TITLE = re.compile(
-    r"^(?:[A-Z][A-Za-z]{1,9}(?:-\d{2})?\s+)?(?:DRAFT\s+)?(?:NEW\s+|REVISED\s+)?"
-    r"(?:RESOLUTION|DECISION|RECOMMENDATION|OPINION)\b"
 )
 _REVISION = re.compile(r"^(?:rev\.?\s*)?(?:(?P<place>[^\d,][^,]*?)\s*,\s*)?(?P<year>\d{4})$", re.I)
 # A Council text is dated by its adoption and its amendments: the version is the last one
@@ -225,7 +221,7 @@ class _Parser:
         before = m.group("body")
         if before and before.upper() not in _MARKERS and not self._governing(before):
             return None  # a word before 'Resolution' that names no conference
-        if not _UPPER_TITLE.match(line.text) and not self._enacting_follows(lines, index):
+        if not UPPER_TITLE.match(line.text) and not self._enacting_follows(lines, index):
             return None
         previous = next((p.text for p in reversed(lines[:index]) if p.text), "")
         marker = m.group("marker").strip().upper()

@@ -41,11 +41,11 @@ _GLUED_BLOCK = re.compile(
 )
 VOLUME_PART = re.compile(r"^PART\s+[IVX]{1,5}\s*[-\u2013\u2014]\s*[A-Z][A-Z ,]{2,60}$")
 """A heading of the volume ('PART VI - SIGNATORIES'): the texts end before it."""
-# a title opens a text, whose preamble comes first
-_TEXT_START = re.compile(
+UPPER_TITLE = re.compile(
     r"^(?:[A-Z][A-Za-z]{1,9}(?:-\d{2})?\s+)?(?:DRAFT\s+)?(?:NEW\s+|REVISED\s+)?"
-    r"(?:RESOLUTION|DECISION|RECOMMENDATION|OPINION)\s+\S"
+    r"(?:RESOLUTION|DECISION|RECOMMENDATION|OPINION)\b"
 )
+"""A title in capitals ('WTDC RESOLUTION 17'): it opens a text, whose preamble comes first."""
 # a recital a heading is glued to after a comma is a whole recital, not a subject
 MIN_RECITAL_BEFORE_HEADING = 80
 _LOOSE_NUMBER = re.compile(r"^(?P<number>\d{1,3}) +(?P<body>[a-z].*)$")
@@ -59,7 +59,7 @@ def repair(lines: Iterable[Line], headings: HeadingMatcher) -> list[Line]:
     repaired: list[Line] = []
     in_preamble = True  # no operative heading yet since the last title
     for line in lines:
-        if _TEXT_START.match(line.text):
+        if UPPER_TITLE.match(line.text):
             in_preamble = True
         for block in _split_blocks(line):
             for piece in _split_headings(block, headings, repaired, in_preamble):
@@ -106,7 +106,7 @@ def _piece(line: Line, text: str, first: bool) -> Line:
 
 
 def _split_headings(
-    line: Line, headings: HeadingMatcher, previous: list[Line], in_preamble: bool = False
+    line: Line, headings: HeadingMatcher, previous: list[Line], in_preamble: bool
 ) -> list[Line]:
     """A line split where a heading starts or ends; previous holds the lines before it,
     whose labels tell whether a number after a heading continues the sequence; in the
@@ -137,7 +137,7 @@ def _split_heading_once(
     headings: HeadingMatcher,
     previous: list[Line],
     context: list[Line],
-    in_preamble: bool = False,
+    in_preamble: bool,
 ) -> tuple[list[Line], list[Line], Line | None] | None:
     """The first split of a line: the pieces before the split, those of them that count
     as previous lines for the rest, and the rest to split further (None: nothing left)."""

@@ -91,7 +91,7 @@ def _continues(before: str, text: str, headings: HeadingMatcher) -> bool:
         return False
     if headings.match(before) is not None or before.isupper():
         return False
-    if before.endswith("-") and before[-2:-1].isalpha():
+    if _hyphenated(before):
         return True
     if text[:1].islower():
         return True
@@ -102,9 +102,14 @@ def _continues(before: str, text: str, headings: HeadingMatcher) -> bool:
     return last.isalpha() and last.islower()
 
 
+def _hyphenated(before: str) -> bool:
+    """A word broken at the line's end: 'work-', 'Secretary-' (not ' -')."""
+    return before.endswith("-") and before[-2:-1].isalpha()
+
+
 def _join(before: str, text: str) -> str:
     """'recom-' + 'mendations' → 'recommendations'; 'Secretary-' + 'General' keeps it."""
-    if before.endswith("-") and before[-2:-1].isalpha():
+    if _hyphenated(before):
         return before[:-1] + text if text[:1].islower() else before + text
     return f"{before} {text}"
 

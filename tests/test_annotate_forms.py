@@ -71,6 +71,61 @@ def test_addressee_forms(nlp, phrase, expected):
     assert [a.id for a in _read(nlp, phrase).addressees] == expected
 
 
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("ITU-T", ["itu-t"]),
+        ("the three Sectors", ["itu-d", "itu-r", "itu-t"]),
+        ("ITU-R and ITU-D", ["itu-r", "itu-d"]),
+        (
+            "the ITU Telecommunication Standardization Sector and the Director of the "
+            "Telecommunication Standardization Bureau",
+            ["itu-t", "director-tsb"],
+        ),
+        # the Sector qualifies the names before it: not an addressee of its own
+        (
+            "Member States, Sector Members and Associates of ITU-D",
+            ["member-states", "sector-members", "associates"],
+        ),
+        # a study group of a Sector is its own body, not the Sector
+        ("the ITU-R study groups", ["itu-r-study-groups"]),
+    ],
+)
+def test_a_sector_addressed_as_a_whole(nlp, phrase, expected):
+    assert [a.id for a in _read(nlp, phrase).addressees] == expected
+
+
+def test_a_sector_name_before_a_noun_addresses_no_one(tmp_path):
+    """'ITU-T Recommendations shall …' names documents, not the Sector; 'ITU-D shall …'
+    asks the Sector; the Sector's IRI (sector:itu-d) is the addressee in the graph."""
+    from conftest import run_cli
+
+    from itukg.query.questions import load_query, run
+    from itukg.store import open_read
+
+    text = tmp_path / "sectors.txt"
+    text.write_text(
+        "RESOLUTION 901 (BUSAN, 2014)\n\nStandards for all\n\n"
+        "The Plenipotentiary Conference of the International Telecommunication Union "
+        "(Busan, 2014),\n\nresolves\n\n"
+        "1\tthat ITU-T Recommendations shall be published in all six languages;\n\n"
+        "2\tthat ITU-D shall continue its work on capacity building,\n\n"
+        "invites ITU-T\n\nto study the matter further.\n",
+        encoding="utf-8",
+    )
+    store = tmp_path / "store"
+    done = run_cli("build", str(text), "--store", str(store))
+    assert done.returncode == 0, done.stderr
+    rows = run(open_read(store), load_query("mandates-of-body"), {}).records(missing=None)
+    got = {(r["addressee"], r["addressee_sector"], r["section"], r["clause"]) for r in rows}
+    assert got == {
+        ("ITU Telecommunication Development Sector", "ITU-D", "resolves", "2"),
+        ("ITU Telecommunication Standardization Sector", "ITU-T", "invites ITU-T", None),
+    }
+    rows = run(open_read(store), load_query("mandates-of-body"), {"body": "sector:itu-t"})
+    assert len(rows.records(missing=None)) == 1
+
+
 def test_collaborators_are_kept_apart(nlp):
     reading = _read(
         nlp,
@@ -231,3 +286,17 @@ def test_gazetteer_comes_from_the_ontology(tmp_path):
     assert [a.id for a in reading.addressees] == ["quantum-group", "tsag"]
     stock = pipeline_for()(phrase)
     assert "quantum-group" not in {e.ent_id_ for e in stock.ents}
+
+
+def test_numbers_after_articles_go_on_the_articles_instrument(nlp):
+    """'Articles 11 and 14 of the ITU Convention …, and in particular Nos 159 and 196':
+    the numbers are the Convention's; numbers with no instrument in reach cite none."""
+    cited = provision_citations(
+        nlp(
+            "Articles 11 and 14 of the ITU Convention concerning study groups, and in "
+            "particular Nos 159 and 196;"
+        ),
+        load_vocabulary(),
+    )
+    assert [c.id for c in cited] == ["cv/article-11", "cv/article-14", "cv/159", "cv/196"]
+    assert provision_citations(nlp("in particular Nos 159 and 196;"), load_vocabulary()) == []

@@ -65,3 +65,43 @@ def test_a_whole_text_is_complete_and_the_graph_says_so_only_when_cut(tmp_path):
     base = "https://w3id.org/itukg/id/resolution/pp/"
     assert (URIRef(base + "141/doha-2026"), ITU.complete, Literal(False)) in graph
     assert (URIRef(base + "140/doha-2026"), ITU.complete, None) not in graph
+
+
+def test_a_title_with_nothing_readable_after_it_is_cut(tmp_path):
+    path = tmp_path / "title-only.txt"
+    path.write_text(
+        "RESOLUTION 141 (REV. DOHA, 2026)\nA title\nThe Plenipotentiary Conference of the "
+        "International Telecommunication Union (Doha, 2026),\n",
+        encoding="utf-8",
+    )
+    (resolution,) = document_to_dict(parse_file(path))["documents"][0]["resolutions"]
+    assert resolution["sections"] == []
+    assert resolution["complete"] is False
+    assert any("no preamble or operative heading follows" in n for n in resolution["notes"])
+
+
+def test_a_lead_in_before_numbered_items_is_not_an_item(tmp_path):
+    resolution = _parse(
+        tmp_path,
+        "instructs the Secretary-General\npursuant to his initiative on this matter:\n"
+        "1\tto report to the Council;\n2\tto inform the membership.\n"
+        "invites Member States\nto take part in the work:\na)\tby contributions;\n"
+        "b)\tby hosting meetings.\n",
+    )
+    instructs, invites = [s for s in resolution["sections"] if s["kind"] == "operative"]
+    assert [(c["label"], c["lead_in"]) for c in instructs["clauses"]] == [
+        (None, True),
+        ("1", False),
+        ("2", False),
+    ]
+    # letters after a colon are not item 1 of a numbered list: no lead-in is marked
+    assert not any(c["lead_in"] for c in invites["clauses"])
+    from rdflib import RDF
+
+    from itukg.rdf import documents_graph
+
+    path = tmp_path / "res.txt"  # the text _parse wrote
+    graph = documents_graph([parse_file(path)])
+    lead_ins = list(graph.subjects(RDF.type, ITU.LeadIn))
+    assert len(lead_ins) == 1
+    assert str(graph.value(lead_ins[0], ITU.text)).startswith("pursuant to his initiative")

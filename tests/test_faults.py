@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import CLEAN, run_cli
+from conftest import CLEAN, CORPUS, run_cli
 
 PP = CLEAN / "pp_resolution.txt"
 CLAUSE = "3\tto keep the costs of capacity building within the approved budget;"
@@ -226,3 +226,17 @@ def test_two_builds_at_once_never_corrupt_the_store(store, synthetic):
         assert "Traceback" not in error
     summary = _summary(store)
     assert int(summary["resolutions"]) == 40  # the generated works, whole
+
+
+def test_a_reader_that_stops_reading_ends_the_command_quietly():
+    """'itukg parse … | head -c 100': the closed pipe is no internal error."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "itukg.cli", "parse", str(CORPUS), "--format", "json"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    assert process.stdout is not None and process.stderr is not None
+    first = process.stdout.read(100)
+    process.stdout.close()  # as head does after its bytes
+    err = process.stderr.read().decode()
+    assert process.wait(timeout=120) == 0, err
+    assert first.startswith(b"{") and "internal error" not in err and "Traceback" not in err

@@ -337,3 +337,36 @@ def test_a_web_page_with_bulleted_headings_copied_as_text():
     assert (
         res.sections[1].clauses[0].text == "to take all necessary steps to support the workshops,"
     )
+
+
+def test_a_wrapped_web_text_of_the_radiocommunication_sector():
+    """An ITU-R text as a web page gives it: wrapped lines, a title over two lines, the
+    history of its revisions as years ('(2003-…-2019)': the version is the last year's
+    assembly), 'ITU' run into the next word, '1.1 to …' with a space after the number,
+    a participle that opens a list ('…, highlighting:') inside a recital, and a heading
+    glued at the end of an item whose addressee is 'Parties to' a treaty."""
+    (res,) = parse_file(LAYOUT / "web_sector_text.txt").resolutions
+    assert res.id == "ra/977-4/sharm-el-sheikh-2019"
+    assert res.title == (
+        "Cooperation of the Radiocommunication Sector with the regional organizations on "
+        "the coordination of satellite filings"
+    )
+    assert res.enacting == "The ITURadiocommunication Assembly,"
+    assert _outline(res) == [
+        ("considering", ["a)", "b)"]),
+        ("noting", [None]),
+        ("resolves", ["1", "1.1", "1.2", "2"]),
+        ("urges Member States Parties to the Tampere Convention", [None]),
+    ]
+    considering = res.sections[0]
+    assert considering.clauses[0].text.endswith("Radiocommunication Bureau, highlighting:")
+
+
+def test_a_proposal_with_its_cover_page_between_title_and_enacting_line():
+    """A mixed-case title line far above its enacting line (a proposal's cover page in
+    between) is the title when the text has no other; the title is the paragraph above
+    the history line, not the cover page."""
+    (res,) = parse_file(LAYOUT / "proposal_cover.txt").resolutions
+    assert res.id == "wtsa/977/hammamet-2016"
+    assert res.title == "Test of a proposal laid out with its cover page"
+    assert _outline(res) == [("considering", [None]), ("resolves", [None])]

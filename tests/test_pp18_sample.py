@@ -15,10 +15,10 @@ The test measures: per fact family, the share of the hand facts itukg gets right
 sample, asserted against a floor set just below today's share, so a regression fails and an
 improvement shows. `pytest -s` prints the shares and every mismatch.
 
-Shares today (floors below): titles 12/12, headings 99/99 (100 %), item counts 97/99
-(98.0 %), addressees 45/45 (100 %), citations 96/98 (98.0 %). Left: a lead-in line
-counted as an item (Res 130 l.6076), an unnumbered paragraph before 'i)' counted apart
-(Res 157 l.9215), and 'Resolutions 50 and 52 (Rev. Hammamet,
+Shares today (floors below): titles 12/12, headings 99/99 (100 %), item counts 98/99
+(99.0 %), addressees 45/45 (100 %), citations 96/98 (98.0 %). A lead-in ending in ':' before
+item 1 (Res 130 l.6076) is a clause of its own kind, not an item. Left: an unnumbered
+paragraph before 'i)' counted apart (Res 157 l.9215), and 'Resolutions 50 and 52 (Rev. Hammamet,
 2016), Resolution 58 (Rev. Dubai, 2012) …' of Res 130 (l.5821), where 50 takes WTDC
 from the sentence and 58's (Dubai, 2012) names both WTSA-12 and WCIT-12.
 
@@ -453,19 +453,19 @@ SAMPLE = [
 FLOORS = {
     "titles": 1.0,
     "headings": 0.99,
-    "item counts": 0.97,
+    "item counts": 0.98,
     "addressees": 0.99,
     "citations": 0.97,
 }
 # The held-out texts (tests/pp18_heldout.py), first measured before any repair was made
 # for them: titles 10/10, headings 102/109 (93.6 %), item counts 101/109 (92.7 %),
 # addressees 43/48 (89.6 %), citations 141/141. Today (floors below): headings 106/109,
-# item counts 105/109, addressees 44/48, citations 141/141.
+# item counts 105/109, addressees 46/48 (Sectors addressed as a whole), citations 141/141.
 HELDOUT_FLOORS = {
     "titles": 1.0,
     "headings": 0.97,
     "item counts": 0.96,
-    "addressees": 0.91,
+    "addressees": 0.95,
     "citations": 0.99,
 }
 # Shown, not asserted: the same facts counted only where itukg read the heading.
@@ -494,7 +494,9 @@ def norm(text: str) -> str:
 
 
 def top_level(section) -> list:
-    return [c for c in section.clauses if c.parent is None]
+    """The items of a section: its clauses, without sub-items and without the lead-in
+    that introduces numbered items (the docstring's rule for chapeaux)."""
+    return [c for c in section.clauses if c.parent is None and not c.lead_in]
 
 
 def norm_number(body: str, number: str) -> str:

@@ -38,6 +38,15 @@ class _Group(click.Group):
         except KeyboardInterrupt:
             click.echo("itukg: interrupted", err=True)
             ctx.exit(ExitCode.INTERRUPTED)
+        except BrokenPipeError:
+            # the reader stopped reading ('itukg parse … | head'): stop quietly, as a
+            # pipeline's tools do; stdout goes to the null device so the exit's flush is quiet
+            import os
+            import sys
+
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            ctx.exit(0)
         except Exception as err:
             if debug:
                 raise

@@ -140,6 +140,7 @@ class Clause:
     old_label: str | None = None  # its label in the text a draft revises (own label, not full)
     old_text: str | None = None  # its text there, when the residue shows a difference
     inserted: bool = False  # absent from the revised text (shown by the label residue)
+    lead_in: bool = False  # 'pursuant to …:' before numbered items: introduces them, not one
 
 
 @dataclass

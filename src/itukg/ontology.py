@@ -65,7 +65,8 @@ def _load_graph(directory: Path):  # -> rdflib.Graph, imported lazily to keep st
 
 @dataclass(frozen=True)
 class Actor:
-    """A body, official or membership category that texts name."""
+    """A body, official or membership category that texts name, or a Sector of the Union
+    addressed as a whole (its iri is then the Sector's)."""
 
     id: str
     iri: str
@@ -176,8 +177,9 @@ class Vocabulary:
         return actor.acronyms[0] if actor.acronyms else actor.label
 
     def actor_by_acronym(self, acronym: str) -> Actor | None:
+        """The body an acronym names ('WRC', 'TSAG'); a Sector's acronym names no body."""
         for actor in self.actors.values():
-            if acronym in actor.acronyms:
+            if acronym in actor.acronyms and actor.iri.startswith(BODY):
                 return actor
         return None
 
@@ -283,11 +285,19 @@ def load_vocabulary(directory: Path | None = None) -> Vocabulary:
                 alt_labels=tuple(_str_values(graph, subject, _SKOS + "altLabel")),
             )
         elif iri.startswith(SECTOR):
-            sectors[local_name(iri)] = tuple(
-                _str_values(graph, subject, ITU_TERMS.acronym)
-                + pref
-                + _str_values(graph, subject, _SKOS + "altLabel")
-            )
+            acronyms = _str_values(graph, subject, ITU_TERMS.acronym)
+            alt = _str_values(graph, subject, _SKOS + "altLabel")
+            sectors[local_name(iri)] = tuple(acronyms + pref + alt)
+            if "UnionSector" in types:  # addressed as a whole: an addressee like the bodies
+                actors[local_name(iri)] = Actor(
+                    id=local_name(iri),
+                    iri=iri,
+                    label=pref[0] if pref else local_name(iri),
+                    alt_labels=tuple(alt),
+                    acronyms=tuple(acronyms),
+                    classes=tuple(sorted({c for t in types for c in (t, *ancestors(t))})),
+                    sectors=(local_name(iri),),
+                )
         elif "LegalInstrument" in types:
             acronyms = _str_values(graph, subject, ITU_TERMS.acronym)
             instruments[local_name(iri)] = Instrument(

@@ -3,7 +3,7 @@
 Generated from ontology/*.ttl by `python ontology/generate_vocabulary.py`, run from the
 repository's root: do not edit by hand, rerun it when the ontology changes. A term the
 ontology does not declare is an error, not a new IRI: ITU.notATerm raises AttributeError.
-144 terms.
+146 terms.
 """
 
 from rdflib.namespace import DefinedNamespace, Namespace
@@ -37,6 +37,7 @@ class ITU(DefinedNamespace):
     Director: URIRef  # Director of a Bureau
     ExternalInstrument: URIRef  # external instrument
     GoverningBody: URIRef  # conference, assembly or Council
+    LeadIn: URIRef  # lead-in
     LegalInstrument: URIRef  # basic instrument of the Union
     Mandate: URIRef  # mandate
     Membership: URIRef  # membership category
@@ -60,6 +61,7 @@ class ITU(DefinedNamespace):
     Status: URIRef  # status of a version
     StudyGroups: URIRef  # study groups of a Sector
     SubClause: URIRef  # sub-clause
+    UnionSector: URIRef  # Sector of the Union
 
     # owl:ObjectProperty
     addressee: URIRef  # addressee

@@ -33,6 +33,12 @@ PREPOSITIONS = {
     "into", "from", "under", "across", "via", "including", "upon", "during", "after",
     "before", "without", "towards", "toward", "than", "until", "like", "such",
 }  # fmt: skip
+# Words after a Sector's name that leave it the subject of a clause ("ITU-T shall …");
+# any other word makes the name a modifier ("ITU-T Recommendations", "ITU-D programmes").
+_SUBJECT_FOLLOWERS = {
+    "shall", "should", "will", "would", "may", "might", "must", "can", "could", "is", "are",
+    "be", "has", "have", "was", "were", "continue", "continues", "also",
+}  # fmt: skip
 COLLABORATION = re.compile(
     r"\b(?:in (?:close )?(?:collaboration|cooperation|coordination|consultation|liaison) with"
     r"|together with|assisted by|with the (?:assistance|support|help) of|supported by)\b",
@@ -72,6 +78,22 @@ class _Conjunct:
     # text and modifier as read so far, joined once at the end: '+=' on them is quadratic
     parts: list[str] = field(default_factory=list)
     words: list[str] = field(default_factory=list)
+
+
+def names_actor(doc: Any, ent: Any, vocabulary: Vocabulary) -> bool:
+    """Whether an entity of the gazetteer names an actor where it stands: a Sector's name
+    does only when no noun follows it ('invites ITU-T', not 'ITU-T Recommendations')."""
+    actor = vocabulary.actors.get(ent.ent_id_) if ent.label_ == ACTOR else None
+    if actor is None or "UnionSector" not in actor.classes or ent.end >= len(doc):
+        return True
+    after = doc[ent.end]
+    word = after.lower_
+    return (
+        not after.is_alpha
+        or word in _JOINERS
+        or word in PREPOSITIONS
+        or (word in _SUBJECT_FOLLOWERS)
+    )
 
 
 def _ref(actor: Actor) -> ActorRef:
@@ -157,7 +179,11 @@ def _conjuncts(
     span = doc.char_span(start, end, alignment_mode="contract")
     if span is None:
         return []
-    ents = {e.start: e for e in doc.ents if e.start >= span.start and e.end <= span.end}
+    ents = {
+        e.start: e
+        for e in doc.ents
+        if e.start >= span.start and e.end <= span.end and names_actor(doc, e, vocabulary)
+    }
     conjuncts = [_Conjunct()]
     depth = 0
     i = span.start
@@ -218,6 +244,10 @@ def _take_entity(
         conjunct.plural_role = ent.text.lower().endswith(("s", "men"))
         return
     if label == ACTOR:
+        actor = vocabulary.actors.get(key)
+        after_of = ent.start > 0 and doc[ent.start - 1].lower_ == "of"
+        if after_of and conjunct.actors and actor and "UnionSector" in actor.classes:
+            return  # "Associates of ITU-D": the Sector qualifies the name before it
         conjunct.actors.append(key)
     elif label == GROUP:
         if conjunct.words and not conjunct.actors:

@@ -202,6 +202,17 @@ def provision_citations(doc: Any, vocabulary: Vocabulary) -> list[ProvisionCitat
             index = bisect_left(starts, span.end_char)
             if index < len(instruments) and same_sentence(text, span.end_char, starts[index]):
                 instrument = instruments[index][2]
+        if instrument is None and found:
+            # 'Articles 11 and 14 of the ITU Convention …, and in particular Nos 159 and
+            # 196': numbers go on the instrument of the provisions just cited before them
+            last = bisect_right(ends, span.start_char) - 1
+            before = instruments[last] if last >= 0 else None
+            if (
+                before is not None
+                and found[-1].instrument == before[2]
+                and same_sentence(text, before[1], span.start_char)
+            ):
+                instrument = before[2]
         if instrument is None:
             continue
         relating = _RELATING.match(text, span.end_char)

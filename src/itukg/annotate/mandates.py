@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from itukg.annotate.actors import COLLABORATION, Context, Reading, read_phrase
+from itukg.annotate.actors import COLLABORATION, Context, Reading, names_actor, read_phrase
 from itukg.annotate.gazetteer import ACTOR, GROUP, ROLE
 from itukg.model import ActorRef
 from itukg.ontology import Vocabulary
@@ -116,13 +116,14 @@ def _token_at(doc: Any, char: int) -> int:
     return span.start if span is not None else len(doc)
 
 
-def _ents_between(doc: Any, start_char: int, end_char: int) -> list[Any]:
+def _ents_between(doc: Any, start_char: int, end_char: int, vocabulary: Vocabulary) -> list[Any]:
     return [
         e
         for e in doc.ents
         if e.start_char >= start_char
         and e.end_char <= end_char
         and e.label_ in (ACTOR, GROUP, ROLE)
+        and names_actor(doc, e, vocabulary)
     ]
 
 
@@ -153,8 +154,8 @@ def _first_content_text(text: str, at: int) -> int:
     return at
 
 
-def _opens_with_actor(doc: Any, start_char: int, end_char: int) -> bool:
-    ents = _ents_between(doc, start_char, end_char)
+def _opens_with_actor(doc: Any, start_char: int, end_char: int, vocabulary: Vocabulary) -> bool:
+    ents = _ents_between(doc, start_char, end_char, vocabulary)
     if not ents:
         return False
     lead = doc.text[start_char : ents[0].start_char].lower().split()
@@ -188,7 +189,7 @@ def read_clause(
 
     begin = _skip_intro(text, begin)
     modal = _MODALS.search(text, begin)
-    if modal and _opens_with_actor(doc, begin, modal.start()):
+    if modal and _opens_with_actor(doc, begin, modal.start(), vocabulary):
         phrase = read_phrase(doc, begin, modal.start(), vocabulary, context)
         reading.addressees, reading.collaborators = phrase.addressees, phrase.collaborators
         reading.unresolved = phrase.unresolved
@@ -199,7 +200,9 @@ def read_clause(
         if passive:
             agent_start = modal.end() + passive.end()
             agent_end = _agent_end(text, agent_start)
-            if _opens_with_actor(doc, _first_content_text(text, agent_start), agent_end):
+            if _opens_with_actor(
+                doc, _first_content_text(text, agent_start), agent_end, vocabulary
+            ):
                 phrase = read_phrase(doc, agent_start, agent_end, vocabulary, context)
                 reading.addressees, reading.collaborators = phrase.addressees, phrase.collaborators
                 reading.unresolved = phrase.unresolved
@@ -210,7 +213,7 @@ def read_clause(
     verb = _infinitive(doc, _token_at(doc, begin), len(doc))
     if verb is not None:
         to_char = doc[verb - 1].idx
-        if to_char > begin and _opens_with_actor(doc, begin, to_char):
+        if to_char > begin and _opens_with_actor(doc, begin, to_char, vocabulary):
             phrase = read_phrase(doc, begin, to_char, vocabulary, context)
             reading.addressees, reading.collaborators = phrase.addressees, phrase.collaborators
             reading.unresolved = phrase.unresolved

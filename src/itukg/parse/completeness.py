@@ -18,7 +18,13 @@ def check_complete(resolution: Resolution) -> None:
     """Set resolution.complete, with a note, when the text is visibly cut off."""
     operative = [s for s in resolution.sections if s.kind is Part.OPERATIVE]
     if not resolution.sections:
-        return  # a text of another shape (a list, a table): nothing to judge by
+        if not resolution.annexes:  # a title and nothing readable after it
+            resolution.complete = False
+            resolution.notes.append(
+                f"line {resolution.end_line}: no preamble or operative heading follows the"
+                " title (incomplete)"
+            )
+        return
     if not operative:
         resolution.complete = False
         final = resolution.sections[-1]

@@ -21,7 +21,7 @@ from itukg.parse.compare import differences
 from itukg.parse.completeness import check_complete
 from itukg.parse.cover import read_cover
 from itukg.parse.headings import HeadingMatcher
-from itukg.parse.labels import Label, Nesting, split_label
+from itukg.parse.labels import Label, Nesting, mark_lead_ins, split_label
 from itukg.parse.layout import UPPER_TITLE, VOLUME_PART, repair, tab_loose_labels
 from itukg.parse.residue import (
     Numbering,
@@ -70,7 +70,16 @@ _REVISION_LINE = re.compile(
     r"(?:\s*+(?:\d{1,2}|\*{1,3}))?$",
     re.IGNORECASE,
 )
+LOOSE_ENACTING_SPAN = 80  # non-empty lines
 _YEAR_ONLY = re.compile(r"^\((?:rev\.?\s*)?(?P<year>\d{4})\)$", re.I)
+# a text's history under its title: the years of its adoption and revisions in ITU-R
+# ('(1993-2000-2015)'), or a Sector conference's places and years ('(Helsinki, 1993; …;
+# Hammamet, 2016)'); the last is the version's year
+_HISTORY = re.compile(
+    r"^\(\s*(?>[^()\d;]{0,40}?\d{4}\s*[-\u2013;,]\s*){1,30}[^()\d;]{0,40}?(?P<year>\d{4})\s*\)$"
+)
+# 'ITURadiocommunication': a name run into the Union's acronym by a lost space
+_GLUED_ITU = re.compile(r"\bITU(?=[A-Z][a-z])")
 _ANNEX = re.compile(
     r"^(?:ANNEX|Annex)(?:\s+(?P<label>[A-Z]|\d{1,2}|[IVX]{1,5}))?"
     r"(?:\s+(?:TO|to)\s+(?:(?:THE\s+|the\s+)?(?:DRAFT\s+|draft\s+)?"
@@ -107,6 +116,17 @@ def parse_source(source: SourceText, vocabulary: Vocabulary | None = None) -> Do
     return parser.parse()
 
 
+def _last_paragraph(lines: list[str]) -> list[str]:
+    """The last run of non-empty lines ('' separates them)."""
+    runs: list[list[str]] = [[]]
+    for text in lines:
+        if text:
+            runs[-1].append(text)
+        elif runs[-1]:
+            runs.append([])
+    return next((run for run in reversed(runs) if run), [])
+
+
 def _encoding_question(source: SourceText) -> str:
     """Why a text may hold no readable title: it was not read as plain UTF-8."""
     if source.encoding == "utf-8" and not source.notes:
@@ -121,6 +141,10 @@ class _Parser:
         self.vocabulary = vocabulary
         self.headings = HeadingMatcher(vocabulary)
         self.bodies_read: list[Any] = []  # the body of each text read so far
+        # how far below a mixed-case title ('Resolution 18 (Rev. Hammamet, 2016)') its
+        # enacting line may stand: near it, or, in a text with no other title, anywhere
+        # before the next title (a proposal's cover page between them)
+        self.enacting_span = 8
 
     # --- document -----------------------------------------------------------------
     def parse(self) -> Document:
@@ -151,6 +175,10 @@ class _Parser:
         segments.append(lines[position:])
         for segment in segments:
             document.resolutions.extend(_without_page_titles(self._resolutions_in(segment)))
+        if not document.resolutions and not tables:
+            self.enacting_span = LOOSE_ENACTING_SPAN
+            for segment in segments:
+                document.resolutions.extend(_without_page_titles(self._resolutions_in(segment)))
         for table in tables:
             for column in table.columns:
                 found = self._resolutions_in(column.lines)
@@ -165,6 +193,7 @@ class _Parser:
                 document.resolutions.extend(found)
         document.resolutions = self._merge(document.resolutions)
         for resolution in document.resolutions:
+            mark_lead_ins(resolution.sections)
             check_complete(resolution)
         if not document.resolutions:
             raise InputError(
@@ -275,8 +304,16 @@ class _Parser:
         return actor if actor is not None and "GoverningBody" in actor.classes else None
 
     def _enacting_follows(self, lines: list[Line], index: int) -> bool:
-        following = [line for line in lines[index + 1 : index + 9] if line.text]
-        return any(self._enacting(line.text) for line in following)
+        seen = 0
+        for line in lines[index + 1 :]:
+            if not line.text:
+                continue
+            if self._enacting(line.text):
+                return True
+            seen += 1
+            if seen >= self.enacting_span or _TITLE.match(line.text):
+                return False
+        return False
 
     def _enacting(self, text: str):
         if (
@@ -285,7 +322,7 @@ class _Parser:
             or not text.rstrip().endswith((",", ":", ")"))
         ):
             return None
-        return self.vocabulary.governing_body_named(text)
+        return self.vocabulary.governing_body_named(_GLUED_ITU.sub("ITU ", text))
 
     def _resolution(self, title: _Title, block: list[Line]) -> Resolution:
         path = self.source.path
@@ -294,10 +331,14 @@ class _Parser:
         body = None
         year_hint: int | None = None
         body_start = 0
+        blocks = 0  # paragraphs of the subject: in a loose reading only the last is the title
         for i, line in enumerate(block):
+            if not line.text and subject and self.enacting_span == LOOSE_ENACTING_SPAN:
+                blocks += 1
+                subject.append("")
             if not line.text or line.text.upper() in _MARKERS or line is title.revision_line:
                 continue
-            if m := _YEAR_ONLY.match(line.text):
+            if m := _YEAR_ONLY.match(line.text) or _HISTORY.match(line.text):
                 year_hint = int(m.group("year"))
                 continue
             found = self._enacting(line.text)
@@ -308,6 +349,8 @@ class _Parser:
                 body_start = i
                 break
             subject.append(line.text)
+        if blocks:  # the title far above its enacting line: a cover page between them
+            subject = _last_paragraph(subject)
         if body is None and title.body:
             body = self._governing(title.body)
         if body is None and title.prefix:

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from itukg.model import Section
+
 _LABEL = re.compile(
     r"^(?:"
     r"(?P<decimal>\d{1,3}(?:\.\d{1,3}){1,3})\.?\t"  # rules numbered by section: 2.1, 2.1.6
@@ -127,3 +129,15 @@ class Nesting:
             return self._top(label)
         self.last_sub = label
         return True, label
+
+
+def mark_lead_ins(sections: list[Section]) -> None:
+    """An unnumbered paragraph that opens a section and ends in a colon, right before the
+    section's item 1 ('instructs the Secretary-General / pursuant to his initiative on
+    this matter: / 1 to report …'), introduces the numbered items: it is not an item."""
+    for section in sections:
+        clauses = section.clauses
+        if len(clauses) < 2 or clauses[0].label or clauses[1].parent:
+            continue
+        if clauses[0].text.rstrip().endswith(":") and clauses[1].local_label == "1":
+            clauses[0].lead_in = True

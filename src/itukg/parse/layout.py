@@ -49,6 +49,9 @@ UPPER_TITLE = re.compile(
 # a recital a heading is glued to after a comma is a whole recital, not a subject
 MIN_RECITAL_BEFORE_HEADING = 80
 _LOOSE_NUMBER = re.compile(r"^(?P<number>\d{1,3}) +(?P<body>[a-z].*)$")
+_LOOSE_DECIMAL = re.compile(
+    r"^(?P<number>(?P<major>\d{1,3})\.(?P<minor>\d{1,3})) +(?P<body>[a-z].*)$"
+)
 _RUN_ON = re.compile(r";\s+(?:and\s+)?(?P<label>\d{1,3})\s+(?=[a-z])")
 # 'i) to replace …; ii) to establish …': lettered and roman items run together
 _RUN_ON_LETTERED = re.compile(r";\s+(?:and\s+)?(?P<label>[a-z]{1,5})\)\s+(?=\S)")
@@ -162,6 +165,8 @@ def _split_heading_once(
     # operative 'that …' clause, and only after a whole clause, not a subject ('that the
     # Council, …')
     body = split_label(text)[1]
+    if loose := _LOOSE_NUMBER.match(body) or _LOOSE_DECIMAL.match(body):
+        body = loose.group("body")  # '2 that …': a label followed by a space
     operative_item = body.startswith("to ")
     # 'resolves that the special action …, calls upon Member States to offer …'
     whole_clause = in_preamble or body.startswith("that ")
@@ -171,8 +176,13 @@ def _split_heading_once(
         start, end = brk.end(), brk.start() + 1
         if start >= len(text) or not text[start].islower():
             continue
-        # the heading ends the line: '…, instructs the Directors of the Bureaux'
-        if len(text) - start <= MAX_GLUED_HEADING and _is_glued_heading(text[start:], headings):
+        # the heading ends the line: '…, instructs the Directors of the Bureaux' (not a
+        # participle that opens a list: '…, highlighting:')
+        if (
+            len(text) - start <= MAX_GLUED_HEADING
+            and _is_glued_heading(text[start:], headings)
+            and not _opens_list(text[start:], headings)
+        ):
             return [_piece(line, text[:end], True), _piece(line, text[start:], False)], [], None
 
         # the heading stands before the first item: '…, resolves 1 to …'
@@ -206,7 +216,9 @@ def _near(pattern: str, span: int) -> re.Pattern[str]:
 
 
 _ITEM_NEAR = _near(_ITEM_START.pattern, MAX_GLUED_HEADING)
-_TO = r"(?=to\s+[a-z])"
+# 'to' that opens an infinitive ('to take'), not a phrase ('Parties to the Tampere Convention')
+_DETERMINER = r"(?:the|a|an|this|these|those|its|their|all|each|any|every|such|other)\b"
+_TO = rf"(?=to\s+(?!{_DETERMINER})[a-z])"
 _TO_NEAR = _near(rf"\s{_TO}", MAX_GLUED_HEADING)
 _TO_AT = re.compile(_TO)
 
@@ -278,6 +290,12 @@ def _heading_then_clause(text: str, start: int, headings: HeadingMatcher) -> tup
     return None
 
 
+def _opens_list(text: str, headings: HeadingMatcher) -> bool:
+    """A preamble word with a colon after it, inside a sentence: it opens the list."""
+    match = headings.match(text)
+    return text.rstrip().endswith(":") and match is not None and match.kind.part == Part.PREAMBLE
+
+
 def _is_glued_heading(text: str, headings: HeadingMatcher) -> bool:
     """A heading whole: its words, then at most its addressees ('the Directors of the
     Bureaux'), never a clause ('that …', 'to …' after a preamble word)."""
@@ -291,7 +309,9 @@ def _is_glued_heading(text: str, headings: HeadingMatcher) -> bool:
     # 'instructs the Secretary-General', not 'invites Member States to participate …'
     # 'instructs the Director of BDT thereof': another text's heading, quoted
     return not re.search(
-        r"\b(?:to|that|which|who|is|are|shall|should|will|thereof|hereof|therein)\b", addressees
+        rf"\b(?:to(?!\s+{_DETERMINER})|that|which|who|is|are|shall|should|will|thereof|hereof"
+        r"|therein)\b",
+        addressees,
     )
 
 
@@ -355,18 +375,26 @@ def tab_loose_labels(lines: list[Line]) -> list[Line]:
     give it) read as item 1 — but only where the number continues the section's numbering,
     so that a sentence that starts with a number stays a sentence."""
     expected = 1
+    minor = 1  # the next '1.1', '1.2' under the last number
     tabbed: list[Line] = []
     for line in lines:
         label, _ = split_label(line.text)
         if label is not None:
             if label.style == "num":
-                expected = label.value + 1
+                expected, minor = label.value + 1, 1
+            elif label.style == "decimal" and label.text.count(".") == 1:
+                minor = label.value + 1
             tabbed.append(line)
             continue
         m = _LOOSE_NUMBER.match(line.text)
         if m and int(m.group("number")) == expected:
             tabbed.append(replace(line, text=f"{m.group('number')}\t{m.group('body')}"))
-            expected += 1
+            expected, minor = expected + 1, 1
+            continue
+        d = _LOOSE_DECIMAL.match(line.text)  # '1.1 to consider …' under item 1
+        if d and int(d.group("major")) == expected - 1 and int(d.group("minor")) == minor:
+            tabbed.append(replace(line, text=f"{d.group('number')}\t{d.group('body')}"))
+            minor += 1
             continue
         tabbed.append(line)
     return tabbed

@@ -123,6 +123,7 @@ def _clause(clause: Clause) -> dict[str, Any]:
         "label": clause.label,
         "local_label": clause.local_label,
         "parent": clause.parent,
+        "lead_in": clause.lead_in,
         "line": clause.line,
         "end_line": clause.end_line,
         "text": clause.text,

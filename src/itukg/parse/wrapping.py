@@ -40,6 +40,12 @@ _SPACED_LABEL = re.compile(rf"^(?P<label>{_LABEL_WORD})\s{{2,}}(?=\S)")
 _LONE_LABEL = re.compile(rf"^(?:{_LABEL_WORD}|[\u2013\u2014\u2022-])$")
 _BULLET = re.compile(r"^\s*[\u2022\u25aa\u25e6\u25cf\u00b7]\s+")
 _ENDS_SENTENCE = (".", ";", ":", "!", "?")
+# the enacting line ('The World Telecommunication Development Conference (Hyderabad,
+# 2010),', 'The ITU Radiocommunication Assembly,'): a line of its own after a title
+_ENACTING = re.compile(
+    r"^The\s+(?:[A-Z][\w.-]*\s+(?:of\s+the\s+)?){0,8}?(?:Conference|Assembly|Council)\b"
+    r"(?:\s+of\s+the\s+[A-Z][\w ]{0,60}?)?\s*(?:\([^()]{0,60}\)?)?\s*[,:]?$"
+)
 
 
 def unwrap(lines: list[Line], headings: HeadingMatcher) -> list[Line]:
@@ -47,6 +53,7 @@ def unwrap(lines: list[Line], headings: HeadingMatcher) -> list[Line]:
     furniture left out and web bullets removed; each keeps its first line's number."""
     out: list[Line] = []
     pending_label: Line | None = None
+    full = _full_width(lines)
     for line in lines:
         text = line.text
         if not text:
@@ -71,7 +78,7 @@ def unwrap(lines: list[Line], headings: HeadingMatcher) -> list[Line]:
             pending_label = replace(line, text=text)
             continue
         previous = out[-1] if out else None
-        if previous is not None and _continues(previous.text, text, headings):
+        if previous is not None and _continues(previous.text, text, headings, full):
             out[-1] = replace(previous, text=_join(previous.text, text), raw=previous.raw)
             continue
         out.append(replace(line, text=text) if text != line.text else line)
@@ -85,21 +92,41 @@ def _starts_own_line(text: str, headings: HeadingMatcher) -> bool:
     return split_label(text)[0] is not None or headings.match(text) is not None
 
 
-def _continues(before: str, text: str, headings: HeadingMatcher) -> bool:
-    """Whether text goes on the sentence of the line before it."""
+def _full_width(lines: list[Line]) -> int:
+    """The length of a line the page's width filled: a line as long as that stopped only
+    because the page did (the 80th percentile of the long lines' lengths)."""
+    lengths = sorted(len(line.text) for line in lines if len(line.text) >= 30)
+    if len(lengths) < WRAPPED_LINES:
+        return 10**9
+    return int(0.85 * lengths[int(0.8 * (len(lengths) - 1))])
+
+
+def _continues(before: str, text: str, headings: HeadingMatcher, full: int = 10**9) -> bool:
+    """Whether text goes on the sentence of the line before it (full: the length of a
+    line that filled the page's width)."""
     if not before or before.endswith(_ENDS_SENTENCE) or _starts_own_line(text, headings):
         return False
     if headings.match(before) is not None or before.isupper():
         return False
+    if before.count("(") > before.count(")"):
+        return True  # inside a parenthesis: '(Dubai,' / '2018),'
+    if _ENACTING.match(text):
+        return False  # the enacting line after a title that runs over lines
     if _hyphenated(before):
         return True
     if text[:1].islower():
         return True
-    if text.startswith("(") and re.match(r"\((?:Rev\.\s*)?[^()]{0,40}\d{4}\)", text):
+    if (
+        before.startswith("The ")
+        and text.startswith("(")
+        and re.match(r"\((?:Rev\.\s*)?[^()]{0,40}\d{4}\)", text)
+    ):
         return True  # the enacting line's '(Minneapolis, 1998),' on a line of its own
-    # an upper-case start goes on only after a word that cannot end a sentence's line
+    # an upper-case start goes on after a word that cannot end a sentence's line, or
+    # after a line that stopped only at the page's width ('…Parties to the Tampere' /
+    # 'Convention to …')
     last = before.rsplit(None, 1)[-1]
-    return last.isalpha() and last.islower()
+    return (last.isalpha() and last.islower()) or len(before) >= full
 
 
 def _hyphenated(before: str) -> bool:

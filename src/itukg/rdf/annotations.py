@@ -32,7 +32,7 @@ from itukg.namespaces import (
     SESSION,
     TOPIC,
 )
-from itukg.ontology import Vocabulary
+from itukg.ontology import Vocabulary, load_vocabulary
 from itukg.vocabulary import ITU as ITU_TERMS
 
 KIND = Namespace(SECTION_KIND)  # section kinds and modalities are data: …/id/section-kind/
@@ -51,9 +51,15 @@ def resolution_name(
     return f"{acronym} {word} {number}"
 
 
+def actor_iri(actor_id: str) -> URIRef:
+    """A body's IRI, or a Sector's when the Sector itself is addressed ('invites ITU-T')."""
+    actor = load_vocabulary().actors.get(actor_id)
+    return URIRef(actor.iri if actor else BODY + actor_id)
+
+
 def add_actors(graph: Graph, node: URIRef, prop: URIRef, actors: list[ActorRef]) -> None:
     for actor in actors:
-        graph.add((node, prop, URIRef(BODY + actor.id)))
+        graph.add((node, prop, actor_iri(actor.id)))
 
 
 def add_revision(

@@ -253,6 +253,8 @@ def _add_clause(graph: Graph, clause: Clause, node: URIRef, order: int) -> None:
     graph.add((node, RDF.type, ITU_TERMS.Clause))
     if clause.parent:
         graph.add((node, RDF.type, ITU_TERMS.SubClause))
+    if clause.lead_in:
+        graph.add((node, RDF.type, ITU_TERMS.LeadIn))
     if clause.label:
         graph.add((node, ITU_TERMS.label, Literal(clause.label)))
     graph.add((node, ITU_TERMS.text, Literal(clause.text)))

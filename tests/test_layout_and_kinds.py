@@ -370,3 +370,39 @@ def test_a_proposal_with_its_cover_page_between_title_and_enacting_line():
     assert res.id == "wtsa/977/hammamet-2016"
     assert res.title == "Test of a proposal laid out with its cover page"
     assert _outline(res) == [("considering", [None]), ("resolves", [None])]
+
+
+def test_a_whole_text_given_as_one_paragraph():
+    """A web rendering that runs a whole resolution into one line, after the page's own
+    text: the capital title, the history and the enacting line are cut out of it, and the
+    headings and items glued in the rest are split (a 'resolves that …' after a recital,
+    a heading with its addressee after an operative clause)."""
+    (res,) = parse_file(LAYOUT / "web_one_paragraph.txt").resolutions
+    assert res.id == "wrc/905/dubai-2023"
+    assert res.title == (
+        "Principles for the preparation of the agendas of world radiocommunication conferences"
+    )
+    assert res.enacting == "The World Radiocommunication Conference (Dubai, 2023),"
+    assert _outline(res) == [
+        ("considering", ["a)", "b)", "c)"]),
+        ("noting", ["a)", "b)"]),
+        ("resolves", [None]),
+        ("invites the Radiocommunication Advisory Group", [None]),
+    ]
+    resolves = res.sections[2].clauses[0]
+    assert resolves.text.startswith("that the principles in the annex")
+    assert resolves.text.endswith("when they propose agenda items,")
+    assert all(c.line == 2 for s in res.sections for c in s.clauses)
+
+
+def test_a_footnote_call_left_on_a_word_of_the_title_is_dropped():
+    text = (
+        "RESOLUTION 906 (REV. KIGALI, 2022)\n"
+        "Participation of developing countries1 in the work of the Sector2\n"
+        "The World Telecommunication Development Conference (Kigali, 2022),\n"
+        "resolves\n"
+        "to continue the work on IMT-2020 and ICT4D.\n"
+    )
+    (res,) = parse_source(_source(text)).resolutions
+    assert res.title == "Participation of developing countries in the work of the Sector"
+    assert res.sections[0].clauses[0].text == "to continue the work on IMT-2020 and ICT4D."

@@ -20,6 +20,7 @@ from itukg.ontology import Vocabulary, load_vocabulary
 from itukg.parse.compare import differences
 from itukg.parse.completeness import check_complete
 from itukg.parse.cover import read_cover
+from itukg.parse.flattened import split_flattened
 from itukg.parse.headings import HeadingMatcher
 from itukg.parse.labels import Label, Nesting, mark_lead_ins, split_label
 from itukg.parse.layout import UPPER_TITLE, VOLUME_PART, repair, tab_loose_labels
@@ -150,7 +151,7 @@ class _Parser:
     def parse(self) -> Document:
         lines = self.source.lines
         if self.source.format == "text":  # text taken from a PDF or a web page
-            lines = strip_bullets(lines, self.headings)
+            lines = strip_bullets(split_flattened(lines), self.headings)
             if looks_wrapped(lines):
                 lines = unwrap(lines, self.headings)
         document = Document(
@@ -664,8 +665,13 @@ def _caption_title(lines: list[Line]) -> str:
     return _join_title([line.text for line in lines if line.text and not _ANNEX.match(line.text)])
 
 
+# a footnote's call left on a word of the title by a text export ('developing countries1 in
+# the activities'): one or two digits run into a word of small letters, before a space
+_TITLE_CALL = re.compile(r"(?<=[a-z]{3})\d{1,2}(?=\s|$)")
+
+
 def _join_title(lines: list[str]) -> str:
-    return re.sub(r"\s+", " ", " ".join(lines)).strip()
+    return _TITLE_CALL.sub("", re.sub(r"\s+", " ", " ".join(lines)).strip())
 
 
 def _respect_target(text: str) -> str:

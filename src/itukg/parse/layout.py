@@ -202,6 +202,9 @@ def _split_heading_once(
         split = _heading_then_clause(text, start, headings) if item_ends or last_recital else None
         if split and not item_ends and "," in split[0]:
             split = None  # after a recital, a heading with its addressees only
+        if split is None and (item_ends or last_recital):
+            split = _operative_word_then_that(text[start:], headings)  # '…, resolves that …'
+
         if split:
             head, clause = split
             before = _piece(line, text[:end], True)
@@ -288,6 +291,16 @@ def _heading_then_clause(text: str, start: int, headings: HeadingMatcher) -> tup
         if operative and _is_glued_heading(head, headings):
             return head, text[to + 1 :].strip()
     return None
+
+
+def _operative_word_then_that(text: str, headings: HeadingMatcher) -> tuple[str, str] | None:
+    """'resolves that the principles …' → ('resolves', 'that the principles …'): an
+    operative heading word alone, run into its first 'that' clause."""
+    split = headings.split_clause(text)
+    if split is None or not split[1].startswith("that "):
+        return None
+    match = headings.match(split[0])
+    return split if match is not None and match.kind.part == Part.OPERATIVE else None
 
 
 def _opens_list(text: str, headings: HeadingMatcher) -> bool:

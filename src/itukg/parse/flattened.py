@@ -1,0 +1,73 @@
+"""Cut a text that a web page or a document site gives as one paragraph back into lines.
+
+Some renderings run a whole resolution into one line: 'RESOLUTION 804 (REV.WRC-12)
+Principles for … The World Radiocommunication Conference (Geneva, 2012), considering
+a) that …; b) …, noting a) …'. The parser finds a text by its title line and its
+enacting line, so on such a line it finds nothing. Here the title (in capitals, as ITU
+sets it) and the enacting line that follows it are cut out onto lines of their own,
+and so is the text before the title; the rest stays one line, for the layout repair
+to split where headings and items are glued (parse/layout.py).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from itukg.read.text import Line
+
+FLAT_LINE = 400  # characters: shorter lines are left alone
+# a title set in capitals inside a line: 'MOD DECISION 5 (REV. BUSAN, 2014)',
+# 'RESOLUTION 804 (REV.WRC-12)', 'RESOLUTION ITU-R 1-6' (a citation in running text is
+# written 'Resolution 71 (Rev. Marrakesh, 2002)' and is not matched)
+_TITLE_IN_LINE = re.compile(
+    r"(?<![\w(])(?:(?:MOD|ADD|SUP)\s+)?(?:DRAFT\s+)?(?:NEW\s+)?"
+    r"(?:RESOLUTION|DECISION|RECOMMENDATION|OPINION)\s+(?:ITU-[RTD]\s+)?"
+    r"(?:\d{1,4}(?:-\d{1,2})?[A-Z]?|\[[^\]\s]{1,20}\])"
+    r"(?:\s*\((?:REV\.?\s*)?[^()]{2,60}\))?(?=\s)"
+)
+# the enacting line after it: 'The World Radiocommunication Conference (Geneva, 2012),'
+_ENACTING_IN_LINE = re.compile(
+    r"\bThe\s+(?:[A-Z][\w.-]*\s+(?:of\s+the\s+)?){0,8}?(?:Conference|Assembly|Council)\b"
+    r"(?:\s+of\s+the\s+[A-Z][\w ]{0,60}?)?\s*(?:\([^()]{2,60}\))?\s*,"
+)
+_SUBJECT_SPAN = 400  # characters between the title and the enacting line at most
+# the history that ends a subject: '(1993-1995-2012)', '(Helsinki, 1993; …; Dubai, 2012)'
+_HISTORY_AT_END = re.compile(r"\s(?P<history>\((?:[^()]{0,300}?\d{4})\))\s*$")
+
+
+def split_flattened(lines: list[Line]) -> list[Line]:
+    """The lines, with each long one that holds a title and its enacting line cut into
+    the text before the title, the title, its subject, the enacting line and the rest;
+    every piece keeps the line's number."""
+    out: list[Line] = []
+    for line in lines:
+        out.extend(_cut(line) if len(line.text) > FLAT_LINE else [line])
+    return out
+
+
+def _cut(line: Line) -> list[Line]:
+    text = line.text
+    pieces: list[Line] = []
+    position = 0
+    for title in _TITLE_IN_LINE.finditer(text):
+        if title.start() < position:
+            continue
+        enacting = _ENACTING_IN_LINE.search(text, title.end(), title.end() + _SUBJECT_SPAN)
+        if enacting is None:
+            continue
+        subject = text[title.end() : enacting.start()]
+        history = _HISTORY_AT_END.search(subject)
+        parts = (
+            text[position : title.start()],
+            title.group(0),
+            subject[: history.start()] if history else subject,
+            history.group("history") if history else "",
+            enacting.group(0),
+        )
+        pieces += [replace(line, text=p.strip()) for p in parts if p.strip()]
+        position = enacting.end()
+    if not pieces:
+        return [line]
+    rest = text[position:].strip()
+    return pieces + ([replace(line, text=rest)] if rest else [])

@@ -406,3 +406,49 @@ def test_a_footnote_call_left_on_a_word_of_the_title_is_dropped():
     (res,) = parse_source(_source(text)).resolutions
     assert res.title == "Participation of developing countries in the work of the Sector"
     assert res.sections[0].clauses[0].text == "to continue the work on IMT-2020 and ICT4D."
+
+
+def test_a_draft_with_no_number_and_a_pages_own_words():
+    """'Draft Resolution' with no number, above its enacting line, is a draft numbered
+    after its line; the page's own words after the lettered items ('Twitter', 'Leave a
+    Response') are no clauses, and a note says so."""
+    text = (
+        "A proposal to the Council\n"
+        "Draft Resolution\n"
+        "Preparations for the next conference\n"
+        "The Council,\n"
+        "noting\n"
+        "a)\tResolution 146 (Antalya, 2006);\n"
+        "b)\tthe report of the expert group,\n"
+        "Twitter\n"
+        "Leave a Response\n"
+        "resolves\n"
+        "to prepare the conference.\n"
+    )
+    (res,) = parse_source(_source(text)).resolutions
+    assert (res.id, res.status, res.kind) == ("council/draft-line-2/undated", "draft", "resolution")
+    assert res.title == "Preparations for the next conference"
+    assert _outline(res) == [("noting", ["a)", "b)"]), ("resolves", [None])]
+    assert any("'Leave a Response' after the section's items left out" in n for n in res.notes)
+
+
+def test_footnotes_run_into_the_text_after_their_rule_are_notes():
+    """A conversion that runs the page's footnotes into the text ('…; ____ 3 See resolves
+    2 below. 10 that …') loses neither the items after them nor the notes."""
+    text = _PP18_HEAD.format(title="RESOLUTION 907 (REV. DUBAI, 2018)") + (
+        "resolves\n"
+        "9\tthat the Sectors should carry out their activities; ____________________ 3 See "
+        "resolves 2 below. 4 These include the least developed countries. 10 that the "
+        "Sectors shall report; 11 that the Secretary-General should submit a report,\n"
+        "instructs the Secretary-General\n"
+        "to report to the Council.\n"
+    )
+    (res,) = parse_source(_source(text)).resolutions
+    resolves = res.sections[0]
+    assert [c.label for c in resolves.clauses] == ["9", "10", "11"]
+    assert resolves.clauses[0].text == "that the Sectors should carry out their activities;"
+    assert resolves.clauses[0].notes == [
+        "3 See resolves 2 below.",
+        "4 These include the least developed countries.",
+    ]
+    assert res.sections[1].heading == "instructs the Secretary-General"

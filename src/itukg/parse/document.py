@@ -72,6 +72,10 @@ _REVISION_LINE = re.compile(
     re.IGNORECASE,
 )
 LOOSE_ENACTING_SPAN = 80  # non-empty lines
+_UNNUMBERED_DRAFT = re.compile(
+    r"^(?:(?:ADD|MOD)\s+)?DRAFT\s+(?P<marker>NEW\s+|REVISED\s+)?(?P<kind>" + _KINDS + r")\s*$",
+    re.IGNORECASE,
+)
 _YEAR_ONLY = re.compile(r"^\((?:rev\.?\s*)?(?P<year>\d{4})\)$", re.I)
 # a text's history under its title: the years of its adoption and revisions in ITU-R
 # ('(1993-2000-2015)'), or a Sector conference's places and years ('(Helsinki, 1993; …;
@@ -247,7 +251,7 @@ class _Parser:
         line = lines[index]
         m = _TITLE.match(line.text)
         if not m:
-            return None
+            return self._unnumbered_draft(lines, index)
         before = m.group("body")
         if before and before.upper() not in _MARKERS and not self._governing(before):
             return None  # a word before 'Resolution' that names no conference
@@ -274,6 +278,23 @@ class _Parser:
             TextKind(m.group("kind").lower()),
             before,
             revision_line,
+        )
+
+    def _unnumbered_draft(self, lines: list[Line], index: int) -> _Title | None:
+        """'DRAFT RESOLUTION' or 'ADD DRAFT NEW DECISION' with no number, above its enacting
+        line: a draft all the same, numbered after its line ('[draft line 12]')."""
+        line = lines[index]
+        m = _UNNUMBERED_DRAFT.match(line.text)
+        if not m or not self._enacting_follows(lines, index):
+            return None
+        marker = ("DRAFT " + (m.group("marker") or "")).strip().upper()
+        return _Title(
+            line,
+            None,
+            f"[draft line {line.number}]",
+            None,
+            marker,
+            TextKind(m.group("kind").lower()),
         )
 
     def _body_from_elsewhere(self, title: Any) -> tuple[Any, str | None]:
@@ -559,6 +580,12 @@ class _Parser:
         last_top: Clause | None = None
         dash_counts: dict[str, int] = {}
         for i, (line, label, body) in enumerate(entries):
+            if label is None and self.source.format == "text" and _page_word(body, section):
+                resolution.notes.append(
+                    f"line {line.number}: '{body}' after the section's items left out"
+                    " (a web page's or document's own words, not a clause)"
+                )
+                continue
             reading = readings.get(i)
             old_label = None
             inserted = False
@@ -668,6 +695,19 @@ def _caption_title(lines: list[Line]) -> str:
 # a footnote's call left on a word of the title by a text export ('developing countries1 in
 # the activities'): one or two digits run into a word of small letters, before a space
 _TITLE_CALL = re.compile(r"(?<=[a-z]{3})\d{1,2}(?=\s|$)")
+
+
+def _page_word(text: str, section: Section) -> bool:
+    """A page's own words after a section's labelled items ('Twitter', 'Leave a Response'):
+    at most three words, capitalised, with no punctuation or digit, where a clause's text
+    starts in small letters ('that …', 'to …') or cites ('Resolution 146 (…)')."""
+    words = text.split()
+    return (
+        0 < len(words) <= 3
+        and any(c.label for c in section.clauses)
+        and text[:1].isupper()
+        and all(w.replace("+", "").isalpha() for w in words)
+    )
 
 
 def _join_title(lines: list[str]) -> str:

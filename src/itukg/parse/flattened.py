@@ -25,6 +25,8 @@ _TITLE_IN_LINE = re.compile(
     r"(?:RESOLUTION|DECISION|RECOMMENDATION|OPINION)\s+(?:ITU-[RTD]\s+)?"
     r"(?:\d{1,4}(?:-\d{1,2})?[A-Z]?|\[[^\]\s]{1,20}\])"
     r"(?:\s*\((?:REV\.?\s*)?[^()]{2,60}\))?(?=\s)"
+    r"|(?<![\w(])(?:(?:ADD|MOD)\s+)?DRAFT\s+(?:NEW\s+)?(?:RESOLUTION|DECISION|RECOMMENDATION)"
+    r"(?=\s+The\s)"  # a draft with no number, its enacting line right after it
 )
 # the enacting line after it: 'The World Radiocommunication Conference (Geneva, 2012),'
 _ENACTING_IN_LINE = re.compile(

@@ -64,7 +64,7 @@ def repair(lines: Iterable[Line], headings: HeadingMatcher) -> list[Line]:
     for line in lines:
         if UPPER_TITLE.match(line.text):
             in_preamble = True
-        for block in _split_blocks(line):
+        for block in _split_blocks(lift_footnotes(line)):
             for piece in _split_headings(block, headings, repaired, in_preamble):
                 for item in _split_items(piece):
                     repaired.append(item)
@@ -76,6 +76,46 @@ def repair(lines: Iterable[Line], headings: HeadingMatcher) -> list[Line]:
 def _is_operative(text: str, headings: HeadingMatcher) -> bool:
     match = headings.match(text) if text[:1].islower() else None
     return match is not None and match.kind.part == Part.OPERATIVE
+
+
+# footnotes a conversion ran into the text after their rule: '…; ____________ 3 See
+# requests the ITU Council 3 below. 10 that …'
+# (tried only where a run of underscores starts, never backtracking into it: linear)
+_FOOTNOTE_RULE = re.compile(r"(?<!_)_{4,}+\s*+(?=\d{1,2}\s+\S)")
+# where the text goes on after the footnotes: a sentence's end, then a word in small
+# letters (a heading, 'that …') or an item's number before one ('10 that …')
+_AFTER_NOTES = re.compile(r"(?<=[.;])\s++(?=(?:\d{1,3}\s+)?[a-z])")
+_NOTE_START = re.compile(r"(?:^|\s)(\d{1,2})\s+(?=\S)")
+
+
+def lift_footnotes(line: Line) -> Line:
+    """The line with the footnotes run into it after a rule moved to its notes, one note
+    per call ('1 These include …', '2 Such as …'), and the text around them joined."""
+    if line.revision is not None:
+        return line
+    text = line.text
+    kept: list[str] = []  # the text around the footnotes, in order
+    notes: list[str] = []
+    position = 0
+    while rule := _FOOTNOTE_RULE.search(text, position):
+        after = _AFTER_NOTES.search(text, rule.end())
+        end = after.start() if after else len(text)
+        region = text[rule.end() : end].strip()
+        # a note starts at its number, at the region's start or after a sentence's end
+        starts = [
+            m.start(1)
+            for m in _NOTE_START.finditer(region)
+            if m.start(1) == 0 or region[m.start(1) - 2 : m.start(1) - 1] in '.)"\u201d'
+        ]
+        bounds = zip(starts, [*starts[1:], len(region)], strict=True)
+        notes += [region[a:b].strip() for a, b in bounds]
+        kept.append(text[position : rule.start()])
+        position = end
+    if not notes:
+        return line
+    kept.append(text[position:])
+    rest = " ".join(part.strip() for part in kept if part.strip())
+    return replace(line, text=rest, notes=(*line.notes, *notes))
 
 
 def _split_blocks(line: Line) -> list[Line]:
@@ -219,9 +259,10 @@ def _near(pattern: str, span: int) -> re.Pattern[str]:
 
 
 _ITEM_NEAR = _near(_ITEM_START.pattern, MAX_GLUED_HEADING)
-# 'to' that opens an infinitive ('to take'), not a phrase ('Parties to the Tampere Convention')
-_DETERMINER = r"(?:the|a|an|this|these|those|its|their|all|each|any|every|such|other)\b"
-_TO = rf"(?=to\s+(?!{_DETERMINER})[a-z])"
+# 'to' that opens a clause ('to take', 'to the Governments of …'), not the one of
+# 'Parties to the Tampere Convention' in an addressee's name
+_NOT_PARTIES = r"(?<!\bParties\s)"
+_TO = rf"{_NOT_PARTIES}(?=to\s+[a-z])"
 _TO_NEAR = _near(rf"\s{_TO}", MAX_GLUED_HEADING)
 _TO_AT = re.compile(_TO)
 
@@ -322,7 +363,7 @@ def _is_glued_heading(text: str, headings: HeadingMatcher) -> bool:
     # 'instructs the Secretary-General', not 'invites Member States to participate …'
     # 'instructs the Director of BDT thereof': another text's heading, quoted
     return not re.search(
-        rf"\b(?:to(?!\s+{_DETERMINER})|that|which|who|is|are|shall|should|will|thereof|hereof"
+        rf"\b(?:{_NOT_PARTIES}to|that|which|who|is|are|shall|should|will|thereof|hereof"
         r"|therein)\b",
         addressees,
     )

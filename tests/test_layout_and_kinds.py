@@ -452,3 +452,24 @@ def test_footnotes_run_into_the_text_after_their_rule_are_notes():
         "4 These include the least developed countries.",
     ]
     assert res.sections[1].heading == "instructs the Secretary-General"
+
+
+def test_a_web_title_with_its_subject_after_a_dash():
+    """'Resolution 941 – Regulatory aspects of the work' (a web page's title line): the
+    subject is on the title line; a heading in capitals after it ('FOREWORD') is not
+    joined to it, and the lines before the enacting line are not the title."""
+    text = (
+        "Resolution 941 \u2013 Regulatory aspects of the work\n"
+        "FOREWORD\n"
+        "The Union publishes its texts on its website.\n"
+        "The World Telecommunication Standardization Assembly (Montreal, 2000),\n"
+        "considering\n"
+        "a)\tthat the tasks of the Sector cover technical matters;\n"
+        "b)\tthat some matters have policy implications,\n"
+        "resolves\n"
+        "to continue the work.\n"
+    )
+    (res,) = parse_source(_source(text)).resolutions
+    assert res.id == "wtsa/941/montreal-2000"
+    assert res.title == "Regulatory aspects of the work"
+    assert _outline(res) == [("considering", ["a)", "b)"]), ("resolves", [None])]

@@ -72,6 +72,14 @@ _REVISION_LINE = re.compile(
     re.IGNORECASE,
 )
 LOOSE_ENACTING_SPAN = 80  # non-empty lines
+# a web page's title line with the subject after a dash: 'Resolution 40 – Regulatory
+# aspects of ITU-T work', 'Resolution ITU-R 2-8 (Rev. 2019) - Conference Preparatory Meeting'
+_NAMED_TITLE = re.compile(
+    r"^(?P<kind>" + _KINDS + r")\s++(?:(?P<prefix>ITU-[RTD])\s++)?"
+    r"(?P<number>\d{1,4}(?:-\d{1,2})?[A-Z]?)(?:\s*+\((?P<rev>[^()]{2,60})\))?"
+    r"\s++[-\u2013\u2014]\s++(?P<named>\S.{0,300}?)\s*+$",
+    re.IGNORECASE,
+)
 _UNNUMBERED_DRAFT = re.compile(
     r"^(?:(?:ADD|MOD)\s+)?DRAFT\s+(?P<marker>NEW\s+|REVISED\s+)?(?P<kind>" + _KINDS + r")\s*$",
     re.IGNORECASE,
@@ -105,6 +113,7 @@ class _Title:
     kind: TextKind = TextKind.RESOLUTION
     body: str | None = None  # the acronym written before the title ('WTDC RESOLUTION 17')
     revision_line: Line | None = None  # '(Rev. Hyderabad, 2010)' on a line of its own
+    named: str | None = None  # the subject after a dash on the title line itself
 
 
 def parse_file(path, vocabulary: Vocabulary | None = None) -> Document:
@@ -251,7 +260,7 @@ class _Parser:
         line = lines[index]
         m = _TITLE.match(line.text)
         if not m:
-            return self._unnumbered_draft(lines, index)
+            return self._named_title(lines, index) or self._unnumbered_draft(lines, index)
         before = m.group("body")
         if before and before.upper() not in _MARKERS and not self._governing(before):
             return None  # a word before 'Resolution' that names no conference
@@ -278,6 +287,18 @@ class _Parser:
             TextKind(m.group("kind").lower()),
             before,
             revision_line,
+        )
+
+    def _named_title(self, lines: list[Line], index: int) -> _Title | None:
+        """'Resolution 40 – Regulatory aspects of ITU-T work' above its enacting line."""
+        line = lines[index]
+        m = _NAMED_TITLE.match(line.text)
+        if not m or not self._enacting_follows(lines, index):
+            return None
+        kind = TextKind(m.group("kind").lower())
+        rev = m.group("rev").strip() if m.group("rev") else None
+        return _Title(
+            line, m.group("prefix"), m.group("number"), rev, "", kind, named=m.group("named")
         )
 
     def _unnumbered_draft(self, lines: list[Line], index: int) -> _Title | None:
@@ -424,7 +445,7 @@ class _Parser:
             revision_place=place,
             revision_year=year,
             status=Status.DRAFT if draft or previous else Status.IN_FORCE,
-            title=_join_title(subject),
+            title=_join_title([title.named] if title.named else subject),
             line=title.line.number,
             end_line=title.line.number,
             enacting=enacting_line.text if enacting_line else None,

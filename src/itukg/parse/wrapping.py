@@ -108,6 +108,9 @@ def _continues(before: str, text: str, headings: HeadingMatcher, full: int = 10*
         return False
     if headings.match(before) is not None or before.isupper():
         return False
+    if text.isupper() and len(text.split()) <= 6:
+        return False  # a heading in capitals: 'FOREWORD', 'ANNEX'
+
     if before.count("(") > before.count(")"):
         return True  # inside a parenthesis: '(Dubai,' / '2018),'
     if _ENACTING.match(text):

@@ -150,8 +150,8 @@ def test_the_overlap_classes_are_declared():
     assert all(name in ITU for name in CLASS_NODES.values())
 
 
-def test_overlap_pairs_are_written_by_rdflib():
-    """Escaping is rdflib's: quotes, backslashes and line breaks come back as written;
+def test_overlap_pairs_are_written_as_valid_n_triples():
+    """Read back by rdflib, quotes, backslashes and line breaks come back as written;
     scores keep three decimals as xsd:decimal."""
     from itukg.overlap.detect import ClauseRecord, Pair, pairs_ntriples
 
@@ -164,10 +164,15 @@ def test_overlap_pairs_are_written_by_rdflib():
     a = record("https://w3id.org/itukg/id/resolution/pp/1/x-2022/resolves/1")
     b = record("https://w3id.org/itukg/id/resolution/pp/2/y-2018/resolves/3")
     terms = ['"quoted"', "back\\slash", "line\nbreak", "carriage\rreturn", "Genève"]
-    pair = Pair(a, b, "same-mandate", 0.9, 0.41234, ["tsb"], ["5g"], "study", terms)
+    pair = Pair(a, b, "same-mandate", 0.9, 0.41234, ["tsb", "itu-t"], ["5g"], "study", terms)
     graph = rdflib.Graph().parse(data=pairs_ntriples([pair]), format="nt")
     node = rdflib.URIRef(pair.iri)
-    assert len(graph) == 13  # with the part and the reason
+    assert len(graph) == 23  # with the part, the reason, the rank and what each side lists
+    # a body and a Sector addressed as a whole, each by its own IRI
+    assert set(graph.objects(node, ITU.sharedAddressee)) == {
+        rdflib.URIRef("https://w3id.org/itukg/id/body/tsb"),
+        rdflib.URIRef("https://w3id.org/itukg/id/sector/itu-t"),
+    }
     assert graph.value(node, rdflib.RDF.type) == ITU.Overlap
     assert graph.value(node, ITU.overlapClass) == ITU.SameMandate
     assert set(graph.objects(node, ITU.overlapOf)) == {rdflib.URIRef(a.iri), rdflib.URIRef(b.iri)}

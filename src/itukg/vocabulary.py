@@ -3,7 +3,7 @@
 Generated from ontology/*.ttl by `python ontology/generate_vocabulary.py`, run from the
 repository's root: do not edit by hand, rerun it when the ontology changes. A term the
 ontology does not declare is an error, not a new IRI: ITU.notATerm raises AttributeError.
-146 terms.
+157 terms.
 """
 
 from rdflib.namespace import DefinedNamespace, Namespace
@@ -79,6 +79,8 @@ class ITU(DefinedNamespace):
     collaborator: URIRef  # collaborator
     enactedBy: URIRef  # enacted by
     expressedBy: URIRef  # expressed by
+    firstClause: URIRef  # first clause
+    firstSector: URIRef  # first clause's Sector
     hasAnnex: URIRef  # has annex
     hasChange: URIRef  # has change
     hasCitation: URIRef  # has citation
@@ -98,6 +100,8 @@ class ITU(DefinedNamespace):
     provision: URIRef  # provision
     refersTo: URIRef  # refers to
     relatesToSector: URIRef  # relates to Sector
+    secondClause: URIRef  # second clause
+    secondSector: URIRef  # second clause's Sector
     sectionKind: URIRef  # section kind
     sessionOf: URIRef  # session of
     sharedAddressee: URIRef  # shared addressee
@@ -116,7 +120,9 @@ class ITU(DefinedNamespace):
     complete: URIRef  # complete
     endLine: URIRef  # last source line
     evidenceFeature: URIRef  # evidence feature
+    firstCaption: URIRef  # first clause's caption
     firstNumber: URIRef  # first number
+    firstResolution: URIRef  # first clause's resolution
     heading: URIRef  # heading
     identifier: URIRef  # identifier
     inArticle: URIRef  # in article
@@ -127,6 +133,7 @@ class ITU(DefinedNamespace):
     lastNumber: URIRef  # last number
     lexicalSimilarity: URIRef  # lexical similarity
     line: URIRef  # first source line
+    listingRank: URIRef  # listing rank
     method: URIRef  # method
     newText: URIRef  # new text
     normalisation: URIRef  # normalisation applied
@@ -142,7 +149,11 @@ class ITU(DefinedNamespace):
     revisionPlace: URIRef  # revision place
     revisionYear: URIRef  # revision year
     score: URIRef  # score
+    secondCaption: URIRef  # second clause's caption
+    secondResolution: URIRef  # second clause's resolution
+    sharedAddresseeLabels: URIRef  # shared addressees' labels
     sharedTerms: URIRef  # shared terms
+    sharedTopicLabels: URIRef  # shared topics' labels
     sharedVerb: URIRef  # shared action verb
     symbol: URIRef  # document symbol
     text: URIRef  # text

@@ -25,6 +25,7 @@ import hashlib
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from itukg.enums import OverlapClass
@@ -532,42 +533,151 @@ def _reason(
     )
 
 
-def pairs_ntriples(pairs: list[Pair]) -> str:
-    """The pairs as N-Triples: one itu:Overlap node each, with its evidence (written by
-    rdflib, which escapes the literals)."""
-    from rdflib import RDF, XSD, Graph, Literal, URIRef
+Labels = dict[str, list[tuple[str, str | None]]]  # IRI → its preferred labels (text, language)
 
-    from itukg.namespaces import BODY, TOPIC
+_PREFERRED = """PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?thing ?label WHERE { VALUES ?thing { %s } ?thing skos:prefLabel ?label }"""
+
+
+def preferred_labels(store: Any, pairs: list[Pair]) -> Labels:
+    """The preferred labels of the addressees and topics the pairs share, read once from
+    the graph, so that each pair stores them joined as the listing shows them."""
+    from itukg.namespaces import TOPIC
+    from itukg.query.questions import parse_query_text, run
+    from itukg.rdf.annotations import actor_iri
+
+    things = {str(actor_iri(a)) for p in pairs for a in p.shared_addressees}
+    things |= {TOPIC + t for p in pairs for t in p.shared_topics}
+    if not things:
+        return {}
+    text = _PREFERRED % " ".join(f"<{iri}>" for iri in sorted(things))
+    labels: Labels = defaultdict(list)
+    for thing, label in run(store, parse_query_text("preferred-labels", text)).rows:
+        labels[thing.value].append((label.value, label.language))
+    return dict(labels)
+
+
+def _joined(iris: list[str], labels: Labels) -> str | None:
+    """The labels of some things sorted and joined by ', ' (tagged with their language
+    when they share one, as SPARQL's GROUP_CONCAT does), as an N-Triples literal, or None
+    when there are none."""
+    found = {label for iri in iris for label in labels.get(iri, [])}
+    if not found:
+        return None
+    languages = {language for _, language in found}
+    text = ", ".join(sorted({value for value, _ in found}))
+    return _literal(text, languages.pop() if len(languages) == 1 else None)
+
+
+def _sides(pair: Pair) -> tuple[ClauseRecord, ClauseRecord]:
+    """The pair's clauses, the one whose IRI sorts first first: the listing's a and b."""
+    first, second = sorted((pair.a, pair.b), key=lambda record: record.iri)
+    return first, second
+
+
+def _caption(record: ClauseRecord) -> str:
+    """'resolves 3 ii)': the clause's heading and label (¶ for a paragraph without one)."""
+    return f"{record.heading} {'¶' if record.label is None else record.label}"
+
+
+def _ranks(pairs: list[Pair]) -> dict[str, int]:
+    """Each pair's place in the listing's order (score as stored, highest first, then
+    the first clause's resolution and caption, then the second's), so that a listing
+    sorts by one integer instead of comparing strings read from the store."""
+
+    def key(pair: Pair) -> tuple[Decimal, str, str, str, str, str]:
+        first, second = _sides(pair)
+        return (-Decimal(f"{pair.score:.3f}"), first.version_label, _caption(first),
+                second.version_label, _caption(second), pair.iri)  # fmt: skip
+
+    return {pair.iri: n for n, pair in enumerate(sorted(pairs, key=key))}
+
+
+def _listed(pair: Pair, labels: Labels) -> list[tuple[str, str]]:
+    """What a listing of pairs shows, copied onto the pair (property, object): each side's
+    clause, resolution, caption and Sector, the side whose IRI sorts first as 'first', and
+    the shared addressees' and topics' labels. A listing of many pairs then reads one node
+    per pair instead of walking sections, versions, works and bodies and grouping labels."""
+    from itukg.namespaces import SECTOR, TOPIC
+    from itukg.rdf.annotations import actor_iri
+
+    listed: list[tuple[str, str]] = []
+    for side, record in zip(("first", "second"), _sides(pair), strict=True):
+        listed += [
+            (f"{side}Clause", f"<{record.iri}>"),
+            (f"{side}Resolution", _literal(record.version_label)),
+            (f"{side}Caption", _literal(_caption(record))),
+        ]
+        if record.sector:
+            listed.append((f"{side}Sector", f"<{SECTOR}{record.sector}>"))
+    for predicate, iris in (
+        ("sharedAddresseeLabels", [str(actor_iri(a)) for a in pair.shared_addressees]),
+        ("sharedTopicLabels", [TOPIC + t for t in pair.shared_topics]),
+    ):
+        joined = _joined(iris, labels)
+        if joined is not None:
+            listed.append((predicate, joined))
+    return listed
+
+
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+
+
+def _literal(text: str, language: str | None = None) -> str:
+    """An N-Triples string literal: backslash, quote and line breaks are the only
+    characters its grammar does not take as written."""
+    quoted = '"' + text.translate(_ESCAPES) + '"'
+    return f"{quoted}@{language}" if language else quoted
+
+
+def pairs_ntriples(pairs: list[Pair], labels: Labels | None = None) -> str:
+    """The pairs as N-Triples: one itu:Overlap node each, with its evidence and what a
+    listing shows of it; `labels` are the shared addressees' and topics' preferred labels
+    (preferred_labels). Written as text, term by term: building an rdflib graph of the
+    4 million triples of 180,000 pairs and serialising it took 110 s."""
+    from itukg.namespaces import TOPIC
+    from itukg.rdf.annotations import actor_iri
     from itukg.vocabulary import ITU as ITU_TERMS
 
-    def decimal(value: float) -> Literal:  # the lexical form keeps three decimals: "0.900"
-        return Literal(f"{value:.3f}", datatype=XSD.decimal, normalize=False)
+    def decimal(value: float) -> str:  # the lexical form keeps three decimals: "0.900"
+        return f'"{value:.3f}"^^<{_XSD}decimal>'
 
-    graph = Graph()
+    names: dict[str, str] = {}
+
+    def term(name: str) -> str:  # ITU_TERMS[name] raises for a term the ontology lacks
+        if name not in names:
+            names[name] = f"<{ITU_TERMS[name]}>"
+        return names[name]
+
+    rdf_type = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+    lines: list[str] = []
+    ranks = _ranks(pairs)
     for pair in pairs:
-        node = URIRef(pair.iri)
-        graph.add((node, RDF.type, ITU_TERMS.Overlap))
-        graph.add((node, ITU_TERMS.overlapOf, URIRef(pair.a.iri)))
-        graph.add((node, ITU_TERMS.overlapOf, URIRef(pair.b.iri)))
-        graph.add((node, ITU_TERMS.overlapClass, ITU_TERMS[CLASS_NODES[pair.kind]]))
-        graph.add((node, ITU_TERMS.score, decimal(pair.score)))
-        graph.add((node, ITU_TERMS.lexicalSimilarity, decimal(pair.lexical)))
-        graph.add((node, ITU_TERMS.sharedTerms, Literal(", ".join(pair.shared_terms))))
-        graph.add((node, ITU_TERMS.method, Literal(METHOD)))
-        for addressee in pair.shared_addressees:
-            graph.add((node, ITU_TERMS.sharedAddressee, URIRef(BODY + addressee)))
-        for topic in pair.shared_topics:
-            graph.add((node, ITU_TERMS.sharedTopic, URIRef(TOPIC + topic)))
+        node = f"<{pair.iri}>"
+        objects: list[tuple[str, str]] = [
+            ("listingRank", f'"{ranks[pair.iri]}"^^<{_XSD}integer>'),
+            ("overlapOf", f"<{pair.a.iri}>"),
+            ("overlapOf", f"<{pair.b.iri}>"),
+            ("overlapClass", term(CLASS_NODES[pair.kind])),
+            ("score", decimal(pair.score)),
+            ("lexicalSimilarity", decimal(pair.lexical)),
+            ("sharedTerms", _literal(", ".join(pair.shared_terms))),
+            ("method", _literal(METHOD)),
+            ("overlapReason", _literal(pair.reason)),
+        ]
+        objects += [("sharedAddressee", f"<{actor_iri(a)}>") for a in pair.shared_addressees]
+        objects += [("sharedTopic", f"<{TOPIC}{t}>") for t in pair.shared_topics]
         if pair.shared_verb:
-            graph.add((node, ITU_TERMS.sharedVerb, Literal(pair.shared_verb)))
+            objects.append(("sharedVerb", _literal(pair.shared_verb)))
         if pair.part in PARTS:
-            graph.add((node, ITU_TERMS.overlapPart, ITU_TERMS[pair.part.capitalize()]))
-        graph.add((node, ITU_TERMS.overlapReason, Literal(pair.reason)))
-        for applied in pair.normalisations:
-            graph.add((node, ITU_TERMS.normalisation, Literal(applied)))
-        for feature in pair.features:
-            graph.add((node, ITU_TERMS.evidenceFeature, Literal(feature)))
-    return graph.serialize(format="nt")
+            objects.append(("overlapPart", term(pair.part.capitalize())))
+        objects += [("normalisation", _literal(n)) for n in pair.normalisations]
+        objects += [("evidenceFeature", _literal(f)) for f in pair.features]
+        objects += _listed(pair, labels or {})
+        lines.append(f"{node} {rdf_type} {term('Overlap')} .\n")
+        lines += [f"{node} {term(p)} {o} .\n" for p, o in objects]
+    return "".join(lines)
 
 
 # SPARQL text, with the IRI written out: a remote store scopes it as WITH <graph> DELETE …,
@@ -584,7 +694,7 @@ def refresh(root: Any, floor: float = FLOOR) -> list[Pair]:
 
     def found(graph: Any) -> str:
         pairs.extend(detect(read_clauses(graph), floor))
-        return pairs_ntriples(pairs)
+        return pairs_ntriples(pairs, preferred_labels(graph, pairs))
 
     amend(root, FORGET_OVERLAPS, additions=[found])
     return pairs
@@ -594,7 +704,9 @@ def store_overlaps(graph: Any) -> tuple[str, str]:
     """The build's enricher: the pairs of the graph being built, as N-Triples to store with
     it, and how many there are."""
     pairs = detect(read_clauses(graph), FLOOR)
-    return pairs_ntriples(pairs), f"found {len(pairs)} overlapping clause pairs"
+    return pairs_ntriples(
+        pairs, preferred_labels(graph, pairs)
+    ), f"found {len(pairs)} overlapping clause pairs"
 
 
 def select(

@@ -89,6 +89,10 @@ def test_addressee_forms(nlp, phrase, expected):
         ),
         # a study group of a Sector is its own body, not the Sector
         ("the ITU-R study groups", ["itu-r-study-groups"]),
+        (
+            "relevant Study Groups of both Sectors",
+            ["itu-d-study-groups", "itu-r-study-groups", "itu-t-study-groups"],
+        ),
     ],
 )
 def test_a_sector_addressed_as_a_whole(nlp, phrase, expected):

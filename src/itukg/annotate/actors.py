@@ -39,6 +39,7 @@ _SUBJECT_FOLLOWERS = {
     "shall", "should", "will", "would", "may", "might", "must", "can", "could", "is", "are",
     "be", "has", "have", "was", "were", "continue", "continues", "also",
 }  # fmt: skip
+_AFTER_A_NAME = _JOINERS | PREPOSITIONS | _SUBJECT_FOLLOWERS
 COLLABORATION = re.compile(
     r"\b(?:in (?:close )?(?:collaboration|cooperation|coordination|consultation|liaison) with"
     r"|together with|assisted by|with the (?:assistance|support|help) of|supported by)\b",
@@ -88,12 +89,7 @@ def names_actor(doc: Any, ent: Any, vocabulary: Vocabulary) -> bool:
         return True
     after = doc[ent.end]
     word = after.lower_
-    return (
-        not after.is_alpha
-        or word in _JOINERS
-        or word in PREPOSITIONS
-        or (word in _SUBJECT_FOLLOWERS)
-    )
+    return not after.is_alpha or word in _AFTER_A_NAME
 
 
 def _ref(actor: Actor) -> ActorRef:
@@ -245,15 +241,24 @@ def _take_entity(
         return
     if label == ACTOR:
         actor = vocabulary.actors.get(key)
-        after_of = ent.start > 0 and doc[ent.start - 1].lower_ == "of"
-        if after_of and conjunct.actors and actor and "UnionSector" in actor.classes:
+        if conjunct.actors and actor and "UnionSector" in actor.classes and _after_of(doc, ent):
             return  # "Associates of ITU-D": the Sector qualifies the name before it
         conjunct.actors.append(key)
     elif label == GROUP:
+        if conjunct.actors and key == "UnionSector" and _after_of(doc, ent):
+            return  # "Study Groups of both Sectors": the Sectors qualify the name before it
         if conjunct.words and not conjunct.actors:
             conjunct.head = key  # "Telecommunication Development Bureaux"
         else:
             conjunct.actors.extend(_members(key, vocabulary, context))
+
+
+def _after_of(doc: Any, ent: Any) -> bool:
+    """Whether 'of' stands before the entity, over its qualifiers ('of both Sectors')."""
+    i = ent.start - 1
+    while i >= 0 and doc[i].lower_ in _QUALIFIERS and doc[i].lower_ != "of":
+        i -= 1
+    return i >= 0 and doc[i].lower_ == "of"
 
 
 def _fill_elided_heads(

@@ -205,3 +205,33 @@ def test_a_folder_of_every_form_builds_and_reports_each_file(volume, tmp_path):
     assert files["b_page.html"]["resolutions"] == ["pp/191/busan-2014"]
     assert files["c_text.txt"]["status"] == "read"
     assert files["d_cut.pdf"]["status"] == "refused"
+
+
+def test_a_pp18_text_laid_out_as_a_volume_keeps_its_items_across_pages(tmp_path):
+    """PP-18 Resolution 130 laid out again as a Final Acts PDF: an item whose line ends a
+    page on an abbreviation ('(Rev.' / 'Hammamet, 2016) …') goes on over the page, so its
+    sub-items stay under item 1; bullets the font maps to no character ('(cid:127)') are
+    dropped, so the list of resolutions they separate keeps its citations."""
+    import sys
+
+    from itukg.annotate import annotate_documents
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+    import renderings
+
+    if not renderings.PP18.exists():
+        pytest.skip("the PP-18 set lies in ../shared/corpus/pp18/")
+    (res130,) = [r for r in parse_file(renderings.PP18).resolutions if r.number == "130"]
+    path = tmp_path / "res130.pdf"
+    renderings._pdf([res130], path)
+    document = parse_file(path)
+    annotate_documents([document])
+    (back,) = document.resolutions
+    heading = "instructs the Director of the Telecommunication Standardization Bureau"
+    (section,) = [s for s in back.sections if s.heading == heading]
+    assert [(c.label, c.parent) for c in section.clauses] == [
+        ("1", None), ("1 i)", "1"), ("1 ii)", "1"), ("1 iii)", "1"), ("2", None), ("3", None)
+    ]  # fmt: skip
+    assert "(cid:" not in " ".join(c.text for s in back.sections for c in s.clauses)
+    cited = {c.work_id for s in back.sections for c in s.clauses for c in c.cites_resolutions}
+    assert {"wtsa/50", "wtsa/52", "wtsa/58"} <= cited

@@ -59,6 +59,10 @@ _LABEL = re.compile(
 _NOTE_MARK = re.compile(r"^(?P<mark>\d{1,3}|\*{1,3})(?P<rest>\S*)$")
 _CID = re.compile(r"\(cid:\d+\)")
 _ENDS_SENTENCE = (".", ";")
+# a glyph the font maps to no character, as pdfminer writes it: mostly bullets and dingbats
+_CID = re.compile(r"\(cid:\d{1,5}\)\s?")
+# a full stop that ends an abbreviation, not a sentence: '(Rev.' / 'Hammamet, 2016)'
+_ABBREVIATION = re.compile(r"(?:^|[\s(])(?:Rev|No|Nos|Art|Res|Doc|Vol|paras?|cf|e\.g|i\.e)\.$")
 
 
 @dataclass
@@ -427,7 +431,8 @@ class _Layout:
         short = before.x1 < self.right - 0.12 * width
         if short and not centred:
             return True
-        return bool(before.text.endswith(_ENDS_SENTENCE) and row.x0 > self.left + 5 and not centred)
+        ends = before.text.endswith(_ENDS_SENTENCE) and not _ABBREVIATION.search(before.text)
+        return bool(ends and row.x0 > self.left + 5 and not centred)
 
     def _line(self, number: int, rows: list[_Row]) -> Line:
         first = rows[0]
@@ -438,7 +443,7 @@ class _Layout:
             label, text = "", first.text
         for row in rows[1:]:
             text = _join(text, row.text)
-        text = unglue(text)
+        text = unglue(_CID.sub("", text).replace("  ", " "))
         notes: list[str] = []
         for row in rows:
             page = self.pages[row.page - 1]

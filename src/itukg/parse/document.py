@@ -725,9 +725,9 @@ def _page_word(text: str, section: Section) -> bool:
     words = text.split()
     return (
         0 < len(words) <= 3
-        and any(c.label for c in section.clauses)
         and text[:1].isupper()
         and all(w.replace("+", "").isalpha() for w in words)
+        and any(c.label for c in section.clauses)  # last: it reads the section's clauses
     )
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from itukg.parse.layout import ENACTING_BODY
 from itukg.read.text import Line
 
 FLAT_LINE = 400  # characters: shorter lines are left alone
@@ -29,10 +30,7 @@ _TITLE_IN_LINE = re.compile(
     r"(?=\s+The\s)"  # a draft with no number, its enacting line right after it
 )
 # the enacting line after it: 'The World Radiocommunication Conference (Geneva, 2012),'
-_ENACTING_IN_LINE = re.compile(
-    r"\bThe\s+(?:[A-Z][\w.-]*\s+(?:of\s+the\s+)?){0,8}?(?:Conference|Assembly|Council)\b"
-    r"(?:\s+of\s+the\s+[A-Z][\w ]{0,60}?)?\s*(?:\([^()]{2,60}\))?\s*,"
-)
+_ENACTING_IN_LINE = re.compile(rf"\b{ENACTING_BODY}(?:\([^()]{{2,60}}\))?\s*,")
 _SUBJECT_SPAN = 400  # characters between the title and the enacting line at most
 # the history that ends a subject: '(1993-1995-2012)', '(Helsinki, 1993; …; Dubai, 2012)'
 _HISTORY_AT_END = re.compile(r"\s(?P<history>\((?:[^()]{0,300}?\d{4})\))\s*$")

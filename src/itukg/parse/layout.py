@@ -46,6 +46,14 @@ UPPER_TITLE = re.compile(
     r"(?:RESOLUTION|DECISION|RECOMMENDATION|OPINION)\b"
 )
 """A title in capitals ('WTDC RESOLUTION 17'): it opens a text, whose preamble comes first."""
+# the body an enacting line names, 'The World Telecommunication Development Conference',
+# 'The Plenipotentiary Conference of the International Telecommunication Union', 'The ITU
+# Radiocommunication Assembly', 'The Council': the start of the wrapped-text and
+# one-paragraph patterns, which differ in what may follow it
+ENACTING_BODY = (
+    r"The\s+(?:[A-Z][\w.-]*\s+(?:of\s+the\s+)?){0,8}?(?:Conference|Assembly|Council)\b"
+    r"(?:\s+of\s+the\s+[A-Z][\w ]{0,60}?)?\s*"
+)
 # a recital a heading is glued to after a comma is a whole recital, not a subject
 MIN_RECITAL_BEFORE_HEADING = 80
 _LOOSE_NUMBER = re.compile(r"^(?P<number>\d{1,3}) +(?P<body>[a-z].*)$")

@@ -23,6 +23,7 @@ from dataclasses import replace
 
 from itukg.parse.headings import HeadingMatcher
 from itukg.parse.labels import split_label
+from itukg.parse.layout import ENACTING_BODY
 from itukg.read.text import Line
 
 # a page's furniture: '3/484', '19.06.15', '– 5 –', '- 2/30 PP-02/56-E', and the one-word
@@ -42,10 +43,7 @@ _BULLET = re.compile(r"^\s*[\u2022\u25aa\u25e6\u25cf\u00b7]\s+")
 _ENDS_SENTENCE = (".", ";", ":", "!", "?")
 # the enacting line ('The World Telecommunication Development Conference (Hyderabad,
 # 2010),', 'The ITU Radiocommunication Assembly,'): a line of its own after a title
-_ENACTING = re.compile(
-    r"^The\s+(?:[A-Z][\w.-]*\s+(?:of\s+the\s+)?){0,8}?(?:Conference|Assembly|Council)\b"
-    r"(?:\s+of\s+the\s+[A-Z][\w ]{0,60}?)?\s*(?:\([^()]{0,60}\)?)?\s*[,:]?$"
-)
+_ENACTING = re.compile(rf"^{ENACTING_BODY}(?:\([^()]{{0,60}}\)?)?\s*[,:]?$")
 
 
 def unwrap(lines: list[Line], headings: HeadingMatcher) -> list[Line]:

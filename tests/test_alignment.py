@@ -135,6 +135,18 @@ def test_one_subject_for_another_is_not_a_duplicate():
     # however close the words, a subject substituted is not the same text
     assert classify(0.95, True, True, substituted=True) == OverlapClass.SAME_MANDATE
     assert classify(0.95, True, True, substituted=False) == OverlapClass.DUPLICATE
+    # the words in the same order up to a few make one text below the words' threshold
+    assert classify(0.70, True, True, sequence=0.90) == OverlapClass.DUPLICATE
+    assert classify(0.70, True, True, sequence=0.60) == OverlapClass.SAME_MANDATE
+
+
+def test_sequence_ratio_counts_words_matched_in_order():
+    from itukg.overlap.detect import sequence_ratio
+
+    a = ["support", "effort", "improve", "coordination", "participate", "actively"]
+    assert sequence_ratio(a, a) == 1.0
+    assert sequence_ratio(a, list(reversed(a))) < 0.3  # the same words, another text
+    assert sequence_ratio(a, []) == 0.0
 
 
 def test_the_heaviest_chain_keeps_both_orders():
@@ -234,6 +246,12 @@ NAMED = [  # (clause, clause, class) of the hand alignment, each judged from the
      "duplicate"),
     (("pp/191/doha-2026", "resolves", 0, "3"), ("wtsa/18/new-delhi-2024", "resolves", 0, "2"),
      "duplicate"),
+    # reworded ('by participating actively' / 'taking an active part'): the words' order
+    # makes them one text where their weights alone do not
+    (("wtdc/59/baku-2025", "invites", 4, "1"), ("wtsa/18/new-delhi-2024", "invites", 1, "1"),
+     "duplicate"),
+    (("ra/75/dubai-2023", "considering", 0, "b)"), ("wtdc/59/baku-2025", "considering", 0, "a)"),
+     "duplicate"),
     (("wtdc/59/baku-2025", "invites", 3, "2"), ("wtsa/18/new-delhi-2024", "invites", 0, "2"),
      "same-mandate"),
     (("pp/191/doha-2026", "invites", 0, "2"), ("wtdc/59/baku-2025", "invites", 3, "2"),
@@ -270,10 +288,10 @@ def test_against_the_hand_alignment(corpus_links):
     alignment = Alignment.load(ALIGNMENT)
     scores = judge(corpus_links, alignment)
     assert len(alignment.classes) == 233 and len(alignment.non_pairs) == 30
-    assert scores.precision >= 0.94  # 0.949 measured
-    assert scores.recall_operative >= 0.62
-    assert scores.recall_all >= 0.67
-    assert scores.class_agreement >= 0.70
+    assert scores.precision >= 0.91  # 0.918 measured
+    assert scores.recall_operative >= 0.73  # 0.743
+    assert scores.recall_all >= 0.75  # 0.768
+    assert scores.class_agreement >= 0.74  # 0.749
     # of the 30 tempting non-pairs, two are found today (an ISC-TF report on options for
     # cooperation beside Member States' support for coordination: they share 'Sector
     # advisory groups' and 'improve … cooperation'); no more may be

@@ -35,9 +35,14 @@ FORMULA_WORDS = frozenset({
 })  # fmt: skip
 
 
+def subject_lemmas(text: str) -> list[str]:
+    """The content lemmas of a (normalised) text that are not drafting formulas, in order."""
+    return [w for w in content_words(text) if w not in FORMULA_WORDS and not w.isdigit()]
+
+
 def subject_words(text: str) -> set[str]:
     """The content lemmas of a (normalised) text that are not drafting formulas."""
-    return {w for w in content_words(text) if w not in FORMULA_WORDS and not w.isdigit()}
+    return set(subject_lemmas(text))
 
 
 def is_boilerplate(text: str) -> bool:

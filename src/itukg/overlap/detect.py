@@ -10,7 +10,8 @@ is scored by its lexical similarity (similarity.py) and by features beyond the w
 the same cited resolution or provision, the same action verb (lemma), the same addressee
 or kind of addressee, the same topic. Parallel texts keep their order, so the pairs of
 two texts are aligned as sequences (align.py): a pair on the alignment needs less
-lexical evidence than a pair off it. Clauses that say nothing but drafting formulas
+lexical evidence than a pair off it; a pair whose subject words alone are alike is kept
+however its asks are worded. Clauses that say nothing but drafting formulas
 (boilerplate.py) pair with nothing, and a pair must share words of a subject. Classes:
 - duplicate: the same text up to Sector names, years and heading force — suppress one;
 - same-mandate: the same ask (or recital) with another addressee, Sector scope or
@@ -31,11 +32,20 @@ from typing import Any
 from itukg.enums import OverlapClass
 from itukg.namespaces import ITU, OVERLAP
 from itukg.overlap.align import heaviest_chain
-from itukg.overlap.boilerplate import is_boilerplate, subject_words
+from itukg.overlap.boilerplate import is_boilerplate, subject_lemmas, subject_words
 from itukg.overlap.normalise import Normalised, Normaliser, default_normaliser
-from itukg.overlap.similarity import METHOD, Index, lemma, nearest_pairs
+from itukg.overlap.similarity import (
+    METHOD,
+    Index,
+    content_words,
+    lemma,
+    nearest_by_subject,
+    nearest_pairs,
+)
 
 DUPLICATE = 0.75  # similarity of the normalised texts at which two clauses are one text
+SAME_TEXT = 0.84  # share of the two texts' content words matched in order: one text
+SEQUENCE_FROM = 0.5  # similarity below which the word sequences are not compared
 SAME_MANDATE = 0.40  # the same ask, whatever the verb
 SAME_MANDATE_WITH_EVIDENCE = 0.36  # the same ask when the verb or the citation is shared
 IN_SEQUENCE = 0.27  # a pair on the alignment of its two texts
@@ -44,6 +54,8 @@ RECITALS_OUT_OF_SEQUENCE = 0.32  # a pair of recitals off it: recitals are state
 CHAIN_MARGIN = 0.2
 ADDITION = 5  # subject words one text adds to the other: a notable addition
 SUBSTITUTION = 0.45  # a share of subject words of one text only, on both sides: another subject
+SUBJECT = 0.40  # cosine of the subject words alone at which two clauses are on one subject
+SUBJECT_WORDS = 2  # subject words two clauses on one subject share at least
 FLOOR = IN_SEQUENCE
 LEXICAL_FLOOR = 0.15  # candidates below this similarity are not looked at
 PER_CLAUSE = 10  # pairs kept per clause, its strongest
@@ -245,6 +257,7 @@ class _Features:
     verb: str | None
     addressee_kinds: set[str]
     position: int  # the clause's place in its version's part
+    lemmas: list[str]  # its content lemmas in order, for the word-sequence comparison
 
 
 def _addressee_kinds() -> dict[str, str]:
@@ -280,6 +293,7 @@ def _features(records: list[ClauseRecord], normaliser: Normaliser) -> list[_Feat
                 record.verb,
                 {kinds.get(a, a) for a in record.addressees},
                 position[n],
+                content_words(normalised.text),
             )
         )
     return out
@@ -332,14 +346,30 @@ def _jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b) if a | b else 0.0
 
 
+def sequence_ratio(a: list[str], b: list[str]) -> float:
+    """The share of two word sequences that match in order (difflib's ratio): 'the same
+    text up to trivial rewording' keeps most words in their place, where a text that
+    asks the same with additions or in other words does not."""
+    from difflib import SequenceMatcher
+
+    return SequenceMatcher(None, a, b, autojunk=False).ratio() if a and b else 0.0
+
+
 def classify(
-    lexical: float, same_verb: bool, shared_evidence: bool, substituted: bool = False
+    lexical: float,
+    same_verb: bool,
+    shared_evidence: bool,
+    substituted: bool = False,
+    sequence: float | None = None,
 ) -> OverlapClass:
     """The class of a pair from its similarity (of the normalised texts), whether the
-    action verb (for recitals, the citation) is shared and anything else is, and whether
+    action verb (for recitals, the citation) is shared and anything else is, whether
     each text has subject words the other lacks (a subject substituted: the same formula
-    about youth and about gender is not one text)."""
-    if lexical >= DUPLICATE and not substituted:
+    about youth and about gender is not one text), and, when known, the share of their
+    content words matched in order (sequence_ratio): one text is the same words in the
+    same order, up to a few."""
+    one_text = lexical >= DUPLICATE or (sequence is not None and sequence >= SAME_TEXT)
+    if one_text and not substituted:
         return OverlapClass.DUPLICATE
     if lexical >= SAME_MANDATE or (
         lexical >= SAME_MANDATE_WITH_EVIDENCE and same_verb and shared_evidence
@@ -364,9 +394,13 @@ def detect(
     if len(records) < 2:
         return []
     features = _features(records, normaliser or default_normaliser())
-    index = Index([f.normalised.text for f in features])
+    index = Index([f.normalised.text for f in features], subjects=subject_lemmas)
     groups = [getattr(r, apart) for r in records]
     nearest = nearest_pairs(index, groups, shortlist or 3 * per_clause, LEXICAL_FLOOR)
+    topical = nearest_by_subject(index, groups, per_clause, SUBJECT)
+    worded_apart = sorted(topical.keys() - nearest.keys())
+    nearest.update(zip(worded_apart, index.cosines(worded_apart), strict=True))
+    on_subject: set[tuple[int, int]] = set()
     parallel = _Parallel(index, [r.version for r in records])
     candidates: dict[tuple[int, int], tuple[float, list[str]]] = {}
     for (i, j), lexical in nearest.items():
@@ -403,6 +437,10 @@ def detect(
         if a.topics & b.topics:
             bonus += 0.03
             found.append("same topic")
+        subject = topical.get((i, j), 0.0)
+        if a.part == b.part and len(fa.subject & fb.subject) >= SUBJECT_WORDS and subject:
+            on_subject.add((i, j))
+            found.append(f"same subject: subject words' similarity {subject:.2f}")
         candidates[(i, j)] = (min(1.0, lexical + bonus), found)
     on_chain = _aligned(records, features, candidates)
     scored = []
@@ -412,7 +450,7 @@ def detect(
         threshold = IN_SEQUENCE if (i, j) in on_chain else off
         if not same_part:
             threshold = OUT_OF_SEQUENCE + 0.1
-        if score < max(threshold, floor):
+        if score < max(threshold, floor) and (i, j) not in on_subject:
             continue
         if (i, j) in on_chain:
             found.append("in sequence")
@@ -495,6 +533,8 @@ def _pair(
         verb is not None or (a.part == "preamble" and cited),
         evidence,
         substituted or rescoped,  # the same text asked of other bodies: the same mandate
+        # compared only where it decides: the words alone make one text from DUPLICATE up
+        sequence_ratio(fa.lemmas, fb.lemmas) if SEQUENCE_FROM <= lexical < DUPLICATE else None,
     )
     applied = fa.normalised.differences(fb.normalised)
     terms = index.shared_terms(i, j)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -128,6 +129,41 @@ def test_a_sector_name_before_a_noun_addresses_no_one(tmp_path):
     }
     rows = run(open_read(store), load_query("mandates-of-body"), {"body": "sector:itu-t"})
     assert len(rows.records(missing=None)) == 1
+
+
+def test_a_bare_resolves_that_asks_a_body_in_its_items():
+    """'resolves' / '1 to instruct the Director of BDT …:' and its bullets, '2 to invite
+    ITU-R to study …': each item is asked of the body its verb names, with the modality
+    of that verb; '3 to approve …' names no one."""
+    from itukg.annotate import annotate_documents
+    from itukg.parse import parse_source
+    from itukg.read.text import Line, SourceText
+
+    text = (
+        "RESOLUTION 902 (BUSAN, 2014)\nAsks in the items\n"
+        "The Plenipotentiary Conference of the International Telecommunication Union "
+        "(Busan, 2014),\nresolves\n"
+        "1\tto instruct the Director of the Telecommunication Development Bureau, taking "
+        "into account the budget:\n"
+        "\u2022\tto organize regional workshops on numbering;\n"
+        "\u2022\tto publish their results,\n"
+        "2\tto invite ITU-R to study the technical conditions of spectrum sharing;\n"
+        "3\tto approve the plan given in the annex.\n"
+    )
+    lines = [Line(n, t, t, 0) for n, t in enumerate(text.splitlines(), start=1)]
+    document = parse_source(SourceText(Path("t.txt"), lines))
+    annotate_documents([document])
+    (section,) = document.resolutions[0].sections
+    asked = {
+        c.label: (c.mandate.modality, [a.id for a in c.mandate.addressees], c.mandate.action)
+        for c in section.clauses
+        if c.mandate
+    }
+    assert asked == {
+        "1 \u20221": ("instructs", ["director-bdt"], "organize regional workshops"),
+        "1 \u20222": ("instructs", ["director-bdt"], "publish their results"),
+        "2": ("invites", ["itu-r"], "study the technical conditions of spectrum"),
+    }
 
 
 def test_collaborators_are_kept_apart(nlp):

@@ -473,3 +473,67 @@ def test_a_web_title_with_its_subject_after_a_dash():
     assert res.id == "wtsa/941/montreal-2000"
     assert res.title == "Regulatory aspects of the work"
     assert _outline(res) == [("considering", ["a)", "b)"]), ("resolves", [None])]
+
+
+def test_a_council_title_with_its_body_before_it_and_a_session_date():
+    # 'Council RESOLUTION 1399 (C24)' in a booklet: the Council's session of 2024; the
+    # enacting line 'The Council,' stays a line of its own though the recital after it
+    # starts in lower case
+    (resolution,) = parse_file(LAYOUT / "booklet_council.txt").resolutions
+    assert (resolution.body_id, resolution.number, resolution.revision_year) == (
+        "council", "1399", 2024,
+    )  # fmt: skip
+    assert resolution.title.startswith("Place and dates of the next World Telecommunication")
+
+
+def test_recitals_whose_heading_was_lost_are_kept():
+    # a mirror dropped the italic 'considering': the items after the enacting line are a
+    # preamble section with no heading, their labels and citations kept, and a note says so
+    from itukg.annotate import annotate_documents
+
+    document = parse_file(LAYOUT / "lost_heading.txt")
+    annotate_documents([document])
+    (resolution,) = document.resolutions
+    assert _outline(resolution) == [("", ["a)", "b)", "c)"]), ("resolves", ["1", "2"])]
+    lost = resolution.sections[0]
+    assert lost.section_kind == "heading-lost" and lost.kind == "preamble"
+    (cited,) = lost.clauses[1].cites_resolutions
+    assert (cited.body, cited.number, cited.revision_year) == ("wtdc", "9", 2022)
+    assert any("heading was lost" in note for note in resolution.notes)
+    # the same in the booklet, whose recitals are unlabelled
+    document = parse_file(LAYOUT / "booklet_council.txt")
+    annotate_documents([document])
+    (booklet,) = document.resolutions
+    assert booklet.sections[0].section_kind == "heading-lost"
+    assert booklet.sections[0].clauses[0].cites_resolutions[0].number == "122"
+
+
+def test_a_title_and_an_enacting_line_broken_after_their_first_word():
+    # 'RESOLUTION' / '712 (WRC-2000)' and 'The' / 'World Radiocommunication Conference …'
+    (resolution,) = parse_file(LAYOUT / "wrapped_split_title.txt").resolutions
+    assert (resolution.body_id, resolution.number, resolution.revision_year) == (
+        "wrc", "712", 2000,
+    )  # fmt: skip
+    assert resolution.title == "Shared use of spectrum for rural broadband access"
+    assert _outline(resolution) == [
+        ("considering", ["a)", "b)"]), ("recognizing", [None]), ("resolves", ["1", "2"]),
+    ]  # fmt: skip
+
+
+def test_a_label_merged_by_track_changes_does_not_stop_the_reading():
+    from itukg.parse.residue import read_sequence
+
+    readings = read_sequence(["a", "b", "cb", "d"], "alpha")
+    assert [r.new for r in readings] == ["a)", "b)", "cb)", "d)"]
+
+
+def test_a_proposal_cover_naming_the_resolution_it_revises():
+    # no 'RESOLUTION 44 (…)' line: the cover's 'DRAFT Revision to WTSA Resolution 44 - …'
+    # names the text, a line of its own though the lines around it wrap
+    (resolution,) = parse_file(LAYOUT / "proposal_cover_revision.txt").resolutions
+    assert (resolution.body_id, resolution.number, resolution.revision_year) == (
+        "wtsa", "44", 2028,
+    )  # fmt: skip
+    assert resolution.status == "draft"
+    assert resolution.title == "Bridging the standardization gap"
+    assert _outline(resolution) == [("considering", ["a)", "b)"]), ("resolves", [None])]

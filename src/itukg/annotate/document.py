@@ -12,14 +12,14 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from itukg.annotate.actors import Context, read_phrase
+from itukg.annotate.actors import Context, Reading, read_phrase
 from itukg.annotate.citations import (
     citations_of_itself,
     external_citations,
     provision_citations,
     resolution_citations,
 )
-from itukg.annotate.mandates import read_clause
+from itukg.annotate.mandates import read_clause, read_resolved_ask
 from itukg.annotate.nlp import pipeline_for
 from itukg.annotate.references import (
     SectionIndex,
@@ -65,10 +65,12 @@ def annotate_resolution(resolution: Resolution, nlp: Any, vocabulary: Vocabulary
     item_docs = list(nlp.pipe(i.text for a in resolution.annexes for i in a.items))
     sections = section_index(resolution, vocabulary)
 
+    infinitives = {k.infinitive: k.id for k in vocabulary.section_kinds.values() if k.infinitive}
     position = 0
     for section, heading_doc in zip(resolution.sections, headings, strict=True):
         context = Context(sector, section.modality in _AUTHORITY)
         heading = None
+        asks: dict[str | None, tuple[str, Reading]] = {}  # lead-ins that ask a body
         if section.kind == Part.OPERATIVE and section.addressee_text:
             heading = read_phrase(heading_doc, 0, len(heading_doc.text), vocabulary, context)
             section.addressees = heading.addressees
@@ -81,13 +83,22 @@ def annotate_resolution(resolution: Resolution, nlp: Any, vocabulary: Vocabulary
             clause.topics = _topics(doc)
             if section.kind != Part.OPERATIVE or not section.modality:
                 continue
-            reading = read_clause(doc, heading, vocabulary, context)
+            modality = section.modality
+            asked = None if heading else read_resolved_ask(doc, infinitives, vocabulary, context)
+            if asked is not None:  # 'resolves' / '1 to instruct the Director of BDT to …'
+                modality, reading = asked
+                asks[clause.label] = (modality, Reading(reading.addressees, reading.collaborators))
+            elif clause.parent in asks:  # an item of such a lead-in: asked of the same body
+                modality, lead = asks[clause.parent]
+                reading = read_clause(doc, lead, vocabulary, context)
+            else:
+                reading = read_clause(doc, heading, vocabulary, context)
             clause.addressees = reading.addressees
             clause.collaborators = reading.collaborators
             clause.unknown_addressees = _names(reading.unresolved)
             if reading.addressees and reading.action:
                 clause.mandate = Mandate(
-                    modality=section.modality,
+                    modality=modality,
                     addressees=reading.addressees,
                     action=reading.action,
                     collaborators=reading.collaborators,

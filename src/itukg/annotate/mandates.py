@@ -225,3 +225,39 @@ def _agent_end(text: str, start: int) -> int:
     """The end of a passive agent: the next comma, semicolon or parenthesis at its level."""
     match = re.compile(r"[,;:(]| with | in order | so as ").search(text, start)
     return match.start() if match else len(text.rstrip(" .;,"))
+
+
+_ASK_END = re.compile(r"[,;:]|\s(?=to\s+[a-z])")
+
+
+def read_resolved_ask(
+    doc: Any, infinitives: dict[str, str], vocabulary: Vocabulary, context: Context
+) -> tuple[str, ClauseReading] | None:
+    """A clause of a bare 'resolves' that asks a body itself: '1 to instruct the Director
+    of BDT to …', '2 to invite ITU-R to study …'. The modality its verb gives (the kind
+    whose infinitive it is: 'instructs') and the clause read as under that heading; None
+    when the verb names no addressee ('to approve the plan')."""
+    text = doc.text
+    opening = re.match(r"\s*to\s+", text)
+    if not opening:
+        return None
+    verb = next(
+        (v for v in sorted(infinitives, key=len, reverse=True)
+         if re.match(rf"{re.escape(v)}\s", text[opening.end():])),
+        None,
+    )  # fmt: skip
+    if verb is None:
+        return None
+    start = _first_content_text(text, opening.end() + len(verb))
+    stop = _ASK_END.search(text, start)
+    end = stop.start() if stop else len(text.rstrip(" .;,"))
+    if end <= start or not _opens_with_actor(doc, start, end, vocabulary):
+        return None
+    phrase = read_phrase(doc, start, end, vocabulary, context)
+    if not phrase.addressees:
+        return None
+    reading = ClauseReading(phrase.addressees, phrase.collaborators, None, phrase.unresolved)
+    asked = _infinitive(doc, _token_at(doc, end), len(doc))
+    if asked is not None:
+        reading.action = verb_phrase(doc, asked)
+    return infinitives[verb], reading

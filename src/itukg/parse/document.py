@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, cast
 
-from itukg.enums import ChangeKind, Status, TextKind
+from itukg.enums import ChangeKind, Part, Status, TextKind
 from itukg.errors import InputError
 from itukg.model import Annex, AnnexItem, Change, Clause, Document, Resolution, Section
 from itukg.ontology import Vocabulary, load_vocabulary
@@ -60,6 +60,8 @@ _AMENDED = re.compile(
     re.I,
 )
 _SESSION_REVISION = re.compile(r"^(?:rev\.?\s*)?(?P<acronym>[A-Z]{2,5}-\d{2,4})$", re.I)
+# a Council session as its resolutions are dated: 'Resolution 1343 (C12)', '(C-17)'
+_COUNCIL_SESSION = re.compile(r"^(?:rev\.?\s*)?C-?(?P<year>\d{2})$")
 # the revision of a title on the line after it, as text exports may give it
 # Written to run in linear time (no backtracking over space runs) with the matches of
 # `^\(\s*(?P<rev>rev\b\.?\s*[^()]+?|[^()\d,][^(),]*,\s*\d{4})\s*\)…`: the rev is
@@ -75,7 +77,10 @@ LOOSE_ENACTING_SPAN = 80  # non-empty lines
 # a web page's title line with the subject after a dash: 'Resolution 40 – Regulatory
 # aspects of ITU-T work', 'Resolution ITU-R 2-8 (Rev. 2019) - Conference Preparatory Meeting'
 _NAMED_TITLE = re.compile(
-    r"^(?P<kind>" + _KINDS + r")\s++(?:(?P<prefix>ITU-[RTD])\s++)?"
+    # a proposal's cover names what it revises: 'DRAFT Revision to WTDC Resolution 37 – …'
+    r"^(?:(?P<draft>draft\s++)?(?P<revision>revision\s++(?:of|to)\s++)?"
+    r"(?P<body>[A-Z]{2,5})\s++(?=" + _KINDS + r"))?"
+    r"(?P<kind>" + _KINDS + r")\s++(?:(?P<prefix>ITU-[RTD])\s++)?"
     r"(?P<number>\d{1,4}(?:-\d{1,2})?[A-Z]?)(?:\s*+\((?P<rev>[^()]{2,60})\))?"
     r"\s++[-\u2013\u2014]\s++(?P<named>\S.{0,300}?)\s*+$",
     re.IGNORECASE,
@@ -98,6 +103,9 @@ _ANNEX = re.compile(
     r"(?:\s+(?:TO|to)\s+(?:(?:THE\s+|the\s+)?(?:DRAFT\s+|draft\s+)?"
     r"(?:RESOLUTION|Resolution|DECISION|Decision|RECOMMENDATION|Recommendation)\b.*))?\s*$"
 )
+# a recital as it opens: a letter label, or 'that …', 'the …' ('a) that …', 'that the …')
+_RECITAL = re.compile(r"^(?:\(?[a-z]\)\s*\S|(?:that|the)\b)")
+HEADING_LOST = "heading-lost"  # the ontology's kind of recitals whose heading was lost
 _TO_RESOLUTION = re.compile(r"^\(to\s+(?P<target>Resolution\b.*)\)$", re.I)
 _WITH_RESPECT = re.compile(r"^With respect to\s+(?P<target>.+)$", re.I)
 _MARKERS = {"MOD", "ADD", "SUP", "DRAFT", "NOC"}
@@ -295,11 +303,16 @@ class _Parser:
         m = _NAMED_TITLE.match(line.text)
         if not m or not self._enacting_follows(lines, index):
             return None
+        before = m.group("body")
+        if before and not self._governing(before):
+            return None
         kind = TextKind(m.group("kind").lower())
         rev = m.group("rev").strip() if m.group("rev") else None
+        marker = "DRAFT" if m.group("draft") or m.group("revision") else ""
         return _Title(
-            line, m.group("prefix"), m.group("number"), rev, "", kind, named=m.group("named")
-        )
+            line, m.group("prefix"), m.group("number"), rev, marker, kind, before,
+            named=m.group("named"),
+        )  # fmt: skip
 
     def _unnumbered_draft(self, lines: list[Line], index: int) -> _Title | None:
         """'DRAFT RESOLUTION' or 'ADD DRAFT NEW DECISION' with no number, above its enacting
@@ -344,6 +357,8 @@ class _Parser:
     def _governing(self, acronym: str):
         """The conference, assembly or Council an acronym names ('WTDC', 'PP-14')."""
         actor = self.vocabulary.actor_by_acronym(re.sub(r"-\d{2}$", "", acronym))
+        if actor is None and acronym[:1].isupper() and acronym[1:].islower():
+            actor = self.vocabulary.governing_body_named(acronym)  # a name: 'Council'
         return actor if actor is not None and "GoverningBody" in actor.classes else None
 
     def _enacting_follows(self, lines: list[Line], index: int) -> bool:
@@ -400,6 +415,8 @@ class _Parser:
             body = self._body_of_sector_prefix(title.prefix)
         if body is None and title.revision and (m := _SESSION_REVISION.match(title.revision)):
             body = self._governing(m.group("acronym").split("-")[0])  # (Rev.WRC-97) → WRC
+        if body is None and title.revision and _COUNCIL_SESSION.match(title.revision.strip()):
+            body = self._governing("Council")
         body_note = None
         if body is None:
             body, body_note = self._body_from_elsewhere(title)
@@ -493,6 +510,8 @@ class _Parser:
                     return [(session.place, session.year)]
         if m := _AMENDED.match(text):
             return [(None, int(m.group("year")))]
+        if m := _COUNCIL_SESSION.match(text):
+            return [(None, 2000 + int(m.group("year")))]  # the Council dates so since 2000
         pairs = revision_pairs(text)
         if pairs:
             dated: list[tuple[str | None, int]] = [
@@ -566,6 +585,23 @@ class _Parser:
                 resolution.sections.append(section)
                 section_lines.append((section, []))
                 continue
+            if section is None and not resolution.sections and _RECITAL.match(text):
+                # recitals straight after the enacting line: a conversion lost their
+                # heading ('a) that the continuing growth …' with no 'considering' above)
+                section = Section(
+                    heading="",
+                    kind=Part.PREAMBLE,
+                    section_kind=HEADING_LOST,
+                    modality=None,
+                    line=line.number,
+                    end_line=line.number,
+                )
+                resolution.sections.append(section)
+                section_lines.append((section, []))
+                resolution.notes.append(
+                    f"line {line.number}: recitals with no heading above them (the heading"
+                    " was lost): kept as a preamble section without a heading"
+                )
             if section is None:
                 resolution.notes.append(
                     f"line {line.number}: text outside any section: {text[:80]}"

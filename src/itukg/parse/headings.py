@@ -33,7 +33,8 @@ class HeadingMatcher:
         words: list[tuple[str, SectionKind]] = []
         for kind in vocabulary.section_kinds.values():
             for label in (kind.label, *kind.alt_labels):
-                words.append((label, kind))
+                if not label.startswith("("):  # a kind no text writes: '(heading lost)'
+                    words.append((label, kind))
         words.sort(key=lambda w: -len(w[0]))
         self._by_word = {label: kind for label, kind in words}
         self._infinitives = sorted(

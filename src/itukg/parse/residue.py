@@ -130,7 +130,7 @@ def read_sequence(tokens: list[str], family: str) -> list[Numbering]:
             if value is not None:
                 reading = Numbering(label, label, "out-of-sequence", value)
                 offer((value, value), 5, reading, cost, path)
-            elif not splits:
+            else:  # no reading of its own, or splits that fit no state ('cb' after 'b')
                 offer((o, m), 5, Numbering(label, label, "out-of-sequence"), cost, path)
         best = dict(sorted(step.items(), key=lambda s: s[1][0])[:BEAM])
     if not best:

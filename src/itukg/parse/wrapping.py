@@ -46,6 +46,20 @@ _ENDS_SENTENCE = (".", ";", ":", "!", "?")
 _ENACTING = re.compile(rf"^{ENACTING_BODY}(?:\([^()]{{0,60}}\)?)?\s*[,:]?$")
 
 
+# a title's kind word alone on its line, and the number that goes on it on the next
+_KIND_ALONE = re.compile(
+    r"^(?:[A-Z][A-Za-z]{1,9}\s+)?(?:(?:DRAFT|NEW|REVISED)\s+)*"
+    r"(?:RESOLUTION|DECISION|RECOMMENDATION|OPINION|Resolution|Decision|Recommendation)$"
+)
+_TITLE_LINE = re.compile(
+    r"^(?:draft\s+)?(?:revision\s+(?:of|to)\s+)?(?:[A-Z]{2,5}\s+)?"
+    r"(?:resolution|decision|recommendation|opinion)\s+(?:ITU-[RTD]\s+)?\d",
+    re.IGNORECASE,
+)
+_NAMED = re.compile(r"\d[A-Z]?(?:\s*\([^()]{2,60}\))?\s[-\u2013\u2014]\s+[A-Z]")
+_NUMBER_START = re.compile(r"^(?:ITU-[RTD]\s+)?\d{1,4}(?:-\d{1,2})?[A-Z]?(?:\s*\(|\s*$)")
+
+
 def unwrap(lines: list[Line], headings: HeadingMatcher) -> list[Line]:
     """The lines with wrapped paragraphs joined, lone labels given their text, the page's
     furniture left out and web bullets removed; each keeps its first line's number."""
@@ -104,15 +118,26 @@ def _continues(before: str, text: str, headings: HeadingMatcher, full: int = 10*
     line that filled the page's width)."""
     if not before or before.endswith(_ENDS_SENTENCE) or _starts_own_line(text, headings):
         return False
+    if _KIND_ALONE.match(before) and _NUMBER_START.match(text):
+        return True  # 'RESOLUTION' / '645 (WRC-2000)': a title broken after its kind word
+    if before == "The":
+        return True  # an article never ends a line: 'The' / 'World Radiocommunication …'
+    if text == "The":
+        return False  # nor goes on one: the enacting line broken after its first word
     if headings.match(before) is not None or before.isupper():
         return False
+    if _TITLE_LINE.match(before) and text[:1].isupper():
+        return False  # a title line is a line of its own: 'Resolution 37 – Bridging …'
+    if _TITLE_LINE.match(text) and (text.startswith("DRAFT") or _NAMED.search(text)):
+        return False  # and starts one: 'DRAFT Revision to WTDC Resolution 37 – …'
+
     if text.isupper() and len(text.split()) <= 6:
         return False  # a heading in capitals: 'FOREWORD', 'ANNEX'
 
     if before.count("(") > before.count(")"):
         return True  # inside a parenthesis: '(Dubai,' / '2018),'
-    if _ENACTING.match(text):
-        return False  # the enacting line after a title that runs over lines
+    if _ENACTING.match(text) or (_ENACTING.match(before) and before.endswith((",", ":"))):
+        return False  # the enacting line, a line of its own after a title that runs over lines
     if _hyphenated(before):
         return True
     if text[:1].islower():

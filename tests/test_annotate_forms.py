@@ -267,6 +267,20 @@ def test_resolution_citation_forms(nlp):
     ]
 
 
+def test_resolution_citations_as_web_mirrors_give_them(nlp):
+    # the revision after the body's name, a stray space in 'Rev.', two revisions run
+    # together by tracked changes (Guadalajara, 2010 and Busan, 2014: the newer is cited)
+    assert _citations(
+        nlp, "Resolution 19 of the World Telecommunication Development Conference (Valletta, 1998)"
+    ) == [("wtdc", "19", "Valletta", 1998, "text")]
+    assert _citations(nlp, "Resolution 102 (R ev. Guadalajara, 2010), on the Internet") == [
+        ("pp", "102", "Guadalajara", 2010, "session")
+    ]
+    assert _citations(nlp, "Resolution 139 (Rev. GuadalajaraBusan, 20140) of this conference") == [
+        ("pp", "139", "Busan", 2014, "this")
+    ]
+
+
 def test_a_resolution_does_not_cite_itself(nlp):
     text = "With respect to resolves 2 of Resolution 140 (Rev. Doha, 2026), the procedure"
     assert _citations(nlp, text) == []
@@ -340,3 +354,20 @@ def test_numbers_after_articles_go_on_the_articles_instrument(nlp):
     )
     assert [c.id for c in cited] == ["cv/article-11", "cv/article-14", "cv/159", "cv/196"]
     assert provision_citations(nlp("in particular Nos 159 and 196;"), load_vocabulary()) == []
+
+
+def test_treaties_are_external_instruments(nlp):
+    from itukg.annotate.citations import external_citations
+
+    def cited(text: str) -> list[tuple[str, str]]:
+        return [(c.kind, c.identifier) for c in external_citations(nlp(text))]
+
+    assert cited("the Tampere Convention on the Provision of Telecommunication Resources") == [
+        ("treaty", "Tampere Convention")
+    ]
+    assert cited("the Convention on the Rights of Persons with Disabilities, and") == [
+        ("treaty", "Convention on the Rights of Persons with Disabilities")
+    ]
+    # the Union's own Convention is a provision's instrument, not a treaty cited
+    assert cited("The Convention provides, in No. 58 of the ITU Convention, that") == []
+    assert cited("the Convention of the International Telecommunication Union") == []

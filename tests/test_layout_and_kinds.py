@@ -506,6 +506,13 @@ def test_recitals_whose_heading_was_lost_are_kept():
     (booklet,) = document.resolutions
     assert booklet.sections[0].section_kind == "heading-lost"
     assert booklet.sections[0].clauses[0].cites_resolutions[0].number == "122"
+    # a lost 'recalling' whose first recital is the text it recalls
+    recalled = parse_source(_source(_PP18_HEAD.format(title="RESOLUTION 901 (DUBAI, 2018)") + (
+        "Resolution 71 (Rev. Dubai, 2018) of the Plenipotentiary Conference;\n"
+        "that the strategic plan sets the goals of the Union,\n"
+        "resolves\nto continue the work.\n"
+    ))).resolutions[0]  # fmt: skip
+    assert _outline(recalled) == [("", [None, None]), ("resolves", [None])]
 
 
 def test_a_title_and_an_enacting_line_broken_after_their_first_word():
@@ -537,3 +544,57 @@ def test_a_proposal_cover_naming_the_resolution_it_revises():
     assert resolution.status == "draft"
     assert resolution.title == "Bridging the standardization gap"
     assert _outline(resolution) == [("considering", ["a)", "b)"]), ("resolves", [None])]
+
+
+def test_a_flattened_text_with_running_heads_and_a_resolves_that_comma():
+    # a Final Acts page's running head ('RES712-2') inside a text flattened to one line,
+    # and 'resolves that, for …' glued to the last recital
+    text = (
+        "RESOLUTION 712 (WRC-2000) Shared use of spectrum for rural broadband access "
+        "The World Radiocommunication Conference (Istanbul, 2000), considering a) that rural "
+        "communities need affordable broadband access delivered over terrestrial and "
+        "satellite links together; b) that the shared use of the spectrum by several "
+        "services is possible when the coordination described in No. 9.21 of the Radio "
+        "Regulations RES712-2 takes place between the administrations concerned, resolves "
+        "that, for rural access, administrations should consider the shared use of the "
+        "bands concerned; further resolves to invite ITU-R to study the technical conditions."
+    )
+    (res,) = parse_source(_source(text)).resolutions
+    assert _outline(res) == [
+        ("considering", ["a)", "b)"]), ("resolves", [None]), ("further resolves", [None]),
+    ]  # fmt: skip
+    assert "RES712" not in res.sections[0].clauses[1].text
+    assert res.sections[1].clauses[0].text.startswith("that, for rural access,")
+
+
+@pytest.mark.parametrize(
+    ("title", "enacting", "version", "previous"),
+    [
+        ("RESOLUTION 64 (REV. HAMMAMETDUBAI, 20122016)",
+         "The World Telecommunication Standardization Assembly (Hammamet, 2016),",
+         "wtsa/64/hammamet-2016", "wtsa/64/dubai-2012"),
+        # the years' digits merged too: Hyderabad, 2010 and Dubai, 2014
+        ("RESOLUTION 37 (REV. HyderabadDubai, 20140)",
+         "The World Telecommunication Development Conference (Dubai, 2014),",
+         "wtdc/37/dubai-2014", "wtdc/37/hyderabad-2010"),
+    ],
+)  # fmt: skip
+def test_two_revisions_run_together_by_tracked_changes(title, enacting, version, previous):
+    text = f"{title}\nA test of merged changes\n{enacting}\nconsidering\nthat a text is revised,\n"
+    versions = {r.id for r in parse_source(_source(text)).resolutions}
+    assert versions == {version, previous}
+
+
+@pytest.mark.parametrize(
+    ("subject", "title"),
+    [
+        ("Rules of procedure of the Sector (Dubai, 2012)1", "Rules of procedure of the Sector"
+         " (Dubai, 2012)"),
+        ("Working procedures of the Sector [Russian Federation2]",
+         "Working procedures of the Sector"),
+    ],
+)  # fmt: skip
+def test_a_footnote_call_or_a_proposers_tag_ends_no_title(subject, title):
+    text = _PP18_HEAD.replace("Test text", subject).format(title="RESOLUTION 901 (DUBAI, 2018)")
+    (res,) = parse_source(_source(text + "considering\nthat a title is clean,\n")).resolutions
+    assert res.title == title

@@ -77,9 +77,10 @@ class ExternalCitation:
     """A citation of an instrument that is no resolution of an ITU conference, assembly
     or the Council: a United Nations resolution (A/RES/70/1), an ITU-T or ITU-R
     Recommendation (ITU-T X.1205), the Radio Regulations (RR) or the International
-    Telecommunication Regulations (ITR). Recorded as what it is, never as a resolution."""
+    Telecommunication Regulations (ITR), a treaty (the Tampere Convention). Recorded as what
+    it is, never as a resolution."""
 
-    kind: str  # un-resolution | sector-recommendation | regulations
+    kind: str  # un-resolution | sector-recommendation | regulations | treaty
     identifier: str
     text: str = ""
 

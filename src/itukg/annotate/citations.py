@@ -22,6 +22,7 @@ from itukg.annotate.patterns import CitedItem, same_sentence
 from itukg.enums import TextKind
 from itukg.model import ExternalCitation, ProvisionCitation, Resolution, ResolutionCitation
 from itukg.ontology import Vocabulary
+from itukg.parse.residue import merged_revision
 
 _OWN_BODY = re.compile(
     r"\s*,?\s*(?:of|by|adopted by)\s+(?:this|the present)\s+"
@@ -29,6 +30,7 @@ _OWN_BODY = re.compile(
     re.IGNORECASE,
 )
 _OF_BODY = re.compile(r"\s*,?\s*(?:of|by|adopted by)\s+(?:the\s+)?", re.IGNORECASE)
+_SESSION_AFTER = re.compile(r"\s*\((?P<place>[A-Z][^(),\d]{1,40}?),\s*(?P<year>\d{4})\)")
 
 
 class _Bodies:
@@ -59,6 +61,15 @@ class _Bodies:
         if index < len(self.starts) and self.starts[index] == char:
             return self.ids[index]
         return None
+
+    def dated_at(self, char: int) -> tuple[str, int] | None:
+        """The '(Place, year)' right after the body named at char: 'Resolution 19 of the
+        World Telecommunication Development Conference (Valletta, 1998)'."""
+        index = bisect_left(self.starts, char)
+        if index >= len(self.starts) or self.starts[index] != char:
+            return None
+        m = _SESSION_AFTER.match(self.text, self.ends[index])
+        return (m.group("place"), int(m.group("year"))) if m else None
 
     def in_sentence(self, start: int, end: int) -> str | None:
         """A conference or assembly named in the citation's sentence: the nearest before
@@ -126,6 +137,12 @@ def _span_citations(
         if body is None:
             body, how = citing.body_id, "citing"
         place, year = item.place, item.year
+        of = _OF_BODY.match(bodies.text, span.end_char) if not year and how == "text" else None
+        if of and (dated := bodies.dated_at(of.end())):  # '… of WTDC (Valletta, 1998)'
+            place, year = dated
+        merged = merged_revision(item.paren, vocabulary.sessions) if item.paren else None
+        if not year and merged:
+            place, year = merged[-1]  # tracked changes run together: the newer revision
         if item.session and not year:
             session = vocabulary.session_named(item.session)
             if session:

@@ -29,7 +29,7 @@ _ITEM_PARTS = re.compile(
     rf"(?:\s*(?P<paren>{_PAREN}))?"
 )
 _REVISION = re.compile(
-    r"^\(\s*(?:Rev\.?\s*)?(?:(?P<session>[A-Z]{2,5}[" + _DASHES + r"]\d{2})"
+    r"^\(\s*(?:R\s?ev\.?\s*)?(?:(?P<session>[A-Z]{2,5}[" + _DASHES + r"]\d{2})"
     r"|(?P<place>[^,()\d][^,()]*?),?\s+(?P<year>(?:19|20)\d{2}))\s*\)$"
 )
 
@@ -141,12 +141,24 @@ _REGULATIONS = re.compile(
 )
 
 
+# a treaty other than the Union's own instruments: 'the Tampere Convention on the Provision
+# of …', 'the Convention on the Rights of Persons with Disabilities'
+_CAPITALISED = r"[A-Z][a-z]+"
+_TREATY = re.compile(
+    rf"\b(?P<named>(?:{_CAPITALISED}\s+){{1,3}})Convention\b"
+    rf"|\bConvention\s+on\s+(?P<about>(?:the\s+)?{_CAPITALISED}"
+    rf"(?:\s+(?:(?:of|with|and|for|the|on)\s+)*{_CAPITALISED}){{0,8}})"
+)
+_NOT_A_TREATY = {"International Telecommunication", "Telecommunication Union", "Union"}
+_DETERMINERS = {"The", "This", "That", "These", "Its", "Their", "Such", "Each", "Said"}
+
+
 @dataclass(frozen=True)
 class ExternalItem:
     """A non-ITU instrument cited (a UN resolution), or one the conferences and assemblies
     do not adopt as resolutions (an ITU-T or ITU-R Recommendation, the Radio Regulations)."""
 
-    kind: str  # un-resolution | sector-recommendation | regulations
+    kind: str  # un-resolution | sector-recommendation | regulations | treaty
     identifier: str  # 'A/RES/70/1', 'ITU-T X.1205', 'RR'
 
 
@@ -181,6 +193,20 @@ def external_instruments(text: str) -> Iterator[tuple[int, int, list[ExternalIte
     for match in _REGULATIONS.finditer(text):
         name = "RR" if match.group("rr") else "ITR"
         yield match.start(), match.end(), [ExternalItem("regulations", name)]
+    for match in _TREATY.finditer(text):
+        if match.group("named"):
+            words = match.group("named").split()
+            while words and words[0] in _DETERMINERS:
+                words.pop(0)  # 'The Convention provides …': the Union's own
+            if not words:
+                continue
+            named = " ".join(words)
+            if named in _NOT_A_TREATY or named.endswith(("Telecommunication Union", "Union")):
+                continue  # the Union's own Convention
+            name = f"{named} Convention"
+        else:
+            name = "Convention on " + " ".join(match.group("about").split())
+        yield match.start(), match.end(), [ExternalItem("treaty", name)]
 
 
 SENTENCE_BREAK = re.compile(r";|\.\s+(?=[A-Z(])|\.$")

@@ -27,6 +27,7 @@ from itukg.parse.layout import UPPER_TITLE, VOLUME_PART, repair, tab_loose_label
 from itukg.parse.residue import (
     Numbering,
     label_token,
+    merged_revision,
     previous_version,
     read_sequence,
     resolve_text_residue,
@@ -103,8 +104,11 @@ _ANNEX = re.compile(
     r"(?:\s+(?:TO|to)\s+(?:(?:THE\s+|the\s+)?(?:DRAFT\s+|draft\s+)?"
     r"(?:RESOLUTION|Resolution|DECISION|Decision|RECOMMENDATION|Recommendation)\b.*))?\s*$"
 )
-# a recital as it opens: a letter label, or 'that …', 'the …' ('a) that …', 'that the …')
-_RECITAL = re.compile(r"^(?:\(?[a-z]\)\s*\S|(?:that|the)\b)")
+# a recital as it opens: a letter label, 'that …', 'the …', or the text it recalls
+# ('a) that …', 'that the …', 'Resolution 31 (Rev. Doha, 2006) of …')
+_RECITAL = re.compile(
+    r"^(?:\(?[a-z]\)\s*\S|(?:that|the)\b|(?:Resolution|Decision|Article)s?\s+(?:ITU-R\s+)?\d)"
+)
 HEADING_LOST = "heading-lost"  # the ontology's kind of recitals whose heading was lost
 _TO_RESOLUTION = re.compile(r"^\(to\s+(?P<target>Resolution\b.*)\)$", re.I)
 _WITH_RESPECT = re.compile(r"^With respect to\s+(?P<target>.+)$", re.I)
@@ -512,6 +516,8 @@ class _Parser:
             return [(None, int(m.group("year")))]
         if m := _COUNCIL_SESSION.match(text):
             return [(None, 2000 + int(m.group("year")))]  # the Council dates so since 2000
+        if merged := merged_revision(text, self.vocabulary.sessions):
+            return list(merged)
         pairs = revision_pairs(text)
         if pairs:
             dated: list[tuple[str | None, int]] = [
@@ -751,7 +757,9 @@ def _caption_title(lines: list[Line]) -> str:
 
 # a footnote's call left on a word of the title by a text export ('developing countries1 in
 # the activities'): one or two digits run into a word of small letters, before a space
-_TITLE_CALL = re.compile(r"(?<=[a-z]{3})\d{1,2}(?=\s|$)")
+_TITLE_CALL = re.compile(r"(?<=[a-z]{3})\d{1,2}(?=\s|$)|(?<=\))\d{1,2}$")
+# a proposer's tag at the end of a draft's title: '… Sector [Russian Federation2]'
+_PROPOSER_TAG = re.compile(r"\s*\[[A-Z][^\[\]\d]{1,60}\d{0,2}\]$")
 
 
 def _page_word(text: str, section: Section) -> bool:
@@ -768,7 +776,8 @@ def _page_word(text: str, section: Section) -> bool:
 
 
 def _join_title(lines: list[str]) -> str:
-    return _TITLE_CALL.sub("", re.sub(r"\s+", " ", " ".join(lines)).strip())
+    title = _TITLE_CALL.sub("", re.sub(r"\s+", " ", " ".join(lines)).strip())
+    return _PROPOSER_TAG.sub("", title)
 
 
 def _respect_target(text: str) -> str:

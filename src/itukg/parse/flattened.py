@@ -36,13 +36,25 @@ _SUBJECT_SPAN = 400  # characters between the title and the enacting line at mos
 _HISTORY_AT_END = re.compile(r"\s(?P<history>\((?:[^()]{0,300}?\d{4})\))\s*$")
 
 
+# a Final Acts page's running head left inside the flattened text: 'RES644-2' (Resolution
+# 644, its page 2), 'RES647 – 368 –' (and the volume's page number)
+_RUNNING_HEAD = re.compile(
+    r"(?<!\S)RES\d{1,4}[A-Z]?(?:-\d{1,3}|\s[-\u2013]\s\d{1,4}\s[-\u2013])(?=\s)\s?"
+)
+
+
 def split_flattened(lines: list[Line]) -> list[Line]:
     """The lines, with each long one that holds a title and its enacting line cut into
     the text before the title, the title, its subject, the enacting line and the rest;
-    every piece keeps the line's number."""
+    every piece keeps the line's number. Page running heads inside them are dropped."""
     out: list[Line] = []
     for line in lines:
-        out.extend(_cut(line) if len(line.text) > FLAT_LINE else [line])
+        if len(line.text) > FLAT_LINE:
+            if _RUNNING_HEAD.search(line.text):
+                line = replace(line, text=_RUNNING_HEAD.sub("", line.text))
+            out.extend(_cut(line))
+        else:
+            out.append(line)
     return out
 
 

@@ -346,7 +346,7 @@ def _operative_word_then_that(text: str, headings: HeadingMatcher) -> tuple[str,
     """'resolves that the principles …' → ('resolves', 'that the principles …'): an
     operative heading word alone, run into its first 'that' clause."""
     split = headings.split_clause(text)
-    if split is None or not split[1].startswith("that "):
+    if split is None or not re.match(r"that\b", split[1]):  # 'that the …', 'that, for …'
         return None
     match = headings.match(split[0])
     return split if match is not None and match.kind.part == Part.OPERATIVE else None

@@ -18,12 +18,14 @@ A paragraph inserted or deleted whole leaves no trace and stays in both readings
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from copy import deepcopy
 from dataclasses import dataclass
 from typing import TypeAlias
 
 from itukg.enums import ChangeKind, Status
 from itukg.model import Change, Clause, Resolution, Section
+from itukg.ontology import Session
 from itukg.parse.labels import Label, letter_value, roman_value
 
 # a place starts at the first letter of a run of place characters, and the attempt is made
@@ -46,6 +48,52 @@ def revision_pairs(text: str) -> list[tuple[str, int]]:
     """All 'Place, year' pairs in a revision text ('REV. BUCHAREST, 2022 Doha, 2026')."""
     text = re.sub(r"^\s*rev\.?\s*", "", text, flags=re.I)
     return [(m.group("place").strip(), int(m.group("year"))) for m in _PAIR.finditer(text)]
+
+
+# two revisions run together by a text export of tracked changes: 'HAMMAMETDUBAI, 20122016'
+_MERGED_REVISION = re.compile(r"^(?:rev\.?\s*)?(?P<place>[^\d,]{6,60}),\s*(?P<year>\d{5,8})$", re.I)
+
+
+def _holds_in_order(digits: str, year: str) -> bool:
+    """Whether a year's digits stand in that order among the digits: '20140' holds 2014
+    and 2010."""
+    rest = iter(digits)
+    return all(d in rest for d in year)
+
+
+def merged_revision(text: str, sessions: Sequence[Session]) -> list[tuple[str, int]] | None:
+    """Two revisions that a text export of tracked changes ran together letter by letter:
+    'HAMMAMETDUBAI, 20122016', 'HyderabadDubai, 20140' (Hyderabad, 2010 and Dubai, 2014).
+    Read only when the place is two places of the sessions and each has one session whose
+    year the digits give (two whole years side by side, or their digits merged in order);
+    oldest first."""
+    m = _MERGED_REVISION.match(re.sub(r"\s+", " ", text).strip())
+    if not m:
+        return None
+    place, digits = m.group("place").strip(), m.group("year")
+    places = {s.place.casefold(): s.place for s in sessions}
+    for cut in range(3, len(place) - 2):
+        first, second = place[:cut].strip().casefold(), place[cut:].strip().casefold()
+        if first not in places or second not in places:
+            continue
+        found: list[tuple[str, int]] = []
+        for name in (places[first], places[second]):
+            years = {
+                s.year
+                for s in sessions
+                if s.place == name
+                and (
+                    str(s.year) in (digits[:4], digits[4:])
+                    if len(digits) == 8
+                    else _holds_in_order(digits, str(s.year))
+                )
+            }
+            if len(years) != 1:
+                break
+            found.append((name, years.pop()))
+        if len(found) == 2 and found[0][1] != found[1][1]:
+            return sorted(found, key=lambda d: d[1])
+    return None
 
 
 # --- label sequences -------------------------------------------------------------------

@@ -179,6 +179,7 @@ _EXTERNAL_NAMES = {
     "un-resolution": "United Nations resolution {}",
     "sector-recommendation": "Recommendation {}",
     "regulations": "{}",
+    "treaty": "{}",
 }
 _REGULATIONS = {"RR": "Radio Regulations", "ITR": "International Telecommunication Regulations"}
 

@@ -254,6 +254,9 @@ NAMED = [  # (clause, clause, class) of the hand alignment, each judged from the
      "duplicate"),
     (("wtdc/59/baku-2025", "invites", 3, "2"), ("wtsa/18/new-delhi-2024", "invites", 0, "2"),
      "same-mandate"),
+    # the Secretary-General reports to the next conference, the Director annually to TDAG
+    (("pp/191/doha-2026", "instructs", 0, "7"), ("wtdc/59/baku-2025", "instructs", 0, "3"),
+     "same-mandate"),
     (("pp/191/doha-2026", "invites", 0, "2"), ("wtdc/59/baku-2025", "invites", 3, "2"),
      "same-mandate"),
     (("ra/75/dubai-2023", "taking into account", 0, "b)"),
@@ -289,8 +292,8 @@ def test_against_the_hand_alignment(corpus_links):
     scores = judge(corpus_links, alignment)
     assert len(alignment.classes) == 233 and len(alignment.non_pairs) == 30
     assert scores.precision >= 0.91  # 0.918 measured
-    assert scores.recall_operative >= 0.73  # 0.743
-    assert scores.recall_all >= 0.75  # 0.768
+    assert scores.recall_operative >= 0.75  # 0.761
+    assert scores.recall_all >= 0.77  # 0.777
     assert scores.class_agreement >= 0.74  # 0.749
     # of the 30 tempting non-pairs, two are found today (an ISC-TF report on options for
     # cooperation beside Member States' support for coordination: they share 'Sector

@@ -54,6 +54,7 @@ RECITALS_OUT_OF_SEQUENCE = 0.32  # a pair of recitals off it: recitals are state
 CHAIN_MARGIN = 0.2
 ADDITION = 5  # subject words one text adds to the other: a notable addition
 SUBSTITUTION = 0.45  # a share of subject words of one text only, on both sides: another subject
+SAME_REPORT = "both report on the implementation of their resolution"
 SUBJECT = 0.40  # cosine of the subject words alone at which two clauses are on one subject
 SUBJECT_WORDS = 2  # subject words two clauses on one subject share at least
 FLOOR = IN_SEQUENCE
@@ -254,6 +255,7 @@ class _Features:
     subject: set[str]
     boilerplate: bool
     self_reference: bool  # acts or reports on the implementation of its own resolution
+    reports_on_itself: bool  # reports on it: 'to report annually to TSAG on the implementation'
     verb: str | None
     addressee_kinds: set[str]
     position: int  # the clause's place in its version's part
@@ -290,6 +292,7 @@ def _features(records: list[ClauseRecord], normaliser: Normaliser) -> list[_Feat
                 subject_words(normalised.text),
                 is_boilerplate(normalised.text),
                 bool(_IMPLEMENTATION.search(normalised.text)),
+                bool(_IMPLEMENTATION.search(normalised.text) and _REPORTS.search(record.text)),
                 record.verb,
                 {kinds.get(a, a) for a in record.addressees},
                 position[n],
@@ -299,6 +302,7 @@ def _features(records: list[ClauseRecord], normaliser: Normaliser) -> list[_Feat
     return out
 
 
+_REPORTS = re.compile(r"\b(?:report|inform|submit)(?:s|ing|ed)?\b", re.IGNORECASE)
 _IMPLEMENTATION = re.compile(r"\bimplement(?:ation of|ing|)\s+this resolution\b", re.IGNORECASE)
 PARALLEL = 0.5  # similarity of two whole texts at which they are parallel versions of one subject
 
@@ -421,6 +425,11 @@ def detect(
             continue  # recitals recalling two different resolutions, however alike
         found = []
         bonus = 0.0
+        if same_text and fa.reports_on_itself and fb.reports_on_itself and a.part == b.part:
+            # the Secretary-General reports to the next conference, the Director annually
+            # to the advisory group: one ask of parallel texts, however worded
+            on_subject.add((i, j))
+            found.append(SAME_REPORT)
         if a.cited & b.cited:
             bonus += 0.08
             shared = sorted(c.rsplit("/id/", 1)[-1] for c in a.cited & b.cited)
@@ -529,7 +538,7 @@ def _pair(
     added = max(len(fa.subject - fb.subject), len(fb.subject - fa.subject))
     substituted = substituted or added >= ADDITION  # a notable addition: not one text
     kind = classify(
-        lexical,
+        max(lexical, SAME_MANDATE) if SAME_REPORT in found else lexical,
         verb is not None or (a.part == "preamble" and cited),
         evidence,
         substituted or rescoped,  # the same text asked of other bodies: the same mandate

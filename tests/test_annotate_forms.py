@@ -276,6 +276,14 @@ def test_resolution_citations_as_web_mirrors_give_them(nlp):
     assert _citations(nlp, "Resolution 102 (R ev. Guadalajara, 2010), on the Internet") == [
         ("pp", "102", "Guadalajara", 2010, "session")
     ]
+    # a revision dates the undated items before it, back to the previous dated one
+    assert _citations(
+        nlp, "Resolutions 50 and 52 (Rev. Hammamet, 2016), Resolution 69 (Rev. Kigali, 2022);"
+    ) == [
+        ("wtsa", "50", "Hammamet", 2016, "session"),
+        ("wtsa", "52", "Hammamet", 2016, "session"),
+        ("wtdc", "69", "Kigali", 2022, "session"),
+    ]
     assert _citations(nlp, "Resolution 139 (Rev. GuadalajaraBusan, 20140) of this conference") == [
         ("pp", "139", "Busan", 2014, "this")
     ]

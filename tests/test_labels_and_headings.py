@@ -34,6 +34,34 @@ def test_letters_continue_through_i():
     assert _nest(letters) == [(False, "alpha")] * 10
 
 
+def test_a_list_that_opens_with_i_is_roman():
+    # '… by:' / 'i) collaborating …' / 'ii) using …': siblings, not ii) under the letter i)
+    assert _nest(["i)", "ii)", "iii)"]) == [(False, "roman")] * 3
+    # a list of letters whose start was lost still reads as letters
+    assert _nest(["c)", "d)"]) == [(False, "alpha")] * 2
+
+
+def test_a_lead_in_before_roman_items():
+    from pathlib import Path
+
+    from itukg.parse import parse_source
+    from itukg.read.text import Line, SourceText
+
+    text = (
+        "RESOLUTION 901 (DUBAI, 2018)\nTest\nThe Plenipotentiary Conference of the "
+        "International Telecommunication Union (Dubai, 2018),\nconsidering\nthat a text is "
+        "laid out,\nfurther resolves\nto strengthen the execution of projects by:\n"
+        "i)\tcollaborating with regional organizations;\nii)\tusing local experts;\n"
+        "iii)\tsharing the materials of each activity,\n"
+    )
+    lines = [Line(n, t, t, 0) for n, t in enumerate(text.splitlines(), start=1)]
+    (res,) = parse_source(SourceText(Path("t.txt"), lines)).resolutions
+    clauses = res.sections[1].clauses
+    assert [(c.label, c.parent, c.lead_in) for c in clauses] == [
+        (None, None, True), ("i)", None, False), ("ii)", None, False), ("iii)", None, False),
+    ]  # fmt: skip
+
+
 def test_roman_items_under_a_number():
     assert _nest(["1", "2", "3", "i)", "ii)", "iii)", "4"]) == [
         (False, "num"),

@@ -69,12 +69,15 @@ def resolution_lists(text: str) -> Iterator[tuple[int, int, list[CitedItem]]]:
                     part.group("prefix"), part.group("number"), place, year, session, other, kind
                 )
             )
-        # "Resolutions 5 and 59 (Rev. Baku, 2025)": a revision after the last item applies to all
-        last = items[-1] if items else None
-        if last and (last.year or last.session):
-            for item in items[:-1]:
-                if not (item.year or item.session):
-                    item.place, item.year, item.session = last.place, last.year, last.session
+        # "Resolutions 5 and 59 (Rev. Baku, 2025)": a revision after an item applies to the
+        # undated ones before it, back to the previous dated one ("Resolutions 50 and 52
+        # (Rev. Hammamet, 2016), Resolution 58 (Rev. Dubai, 2012)": 50 is of Hammamet)
+        dated: CitedItem | None = None
+        for item in reversed(items):
+            if item.year or item.session:
+                dated = item
+            elif dated is not None:
+                item.place, item.year, item.session = dated.place, dated.year, dated.session
         yield match.start(), match.end(), items
 
 

@@ -97,7 +97,9 @@ class Nesting:
         if label is None:
             return False, None
         if self.top_style is None:
-            if label.ambiguous_letter():
+            # a first 'i)' opens a roman list (a list of letters would start at 'a)');
+            # a first 'c)' or 'v)' is a letter whose list lost its start
+            if label.ambiguous_letter() and label.value != 1:
                 label = Label(label.text, "alpha", letter_value(label.text))
             self.top_style = label.style
             return self._top(label)
@@ -134,10 +136,12 @@ class Nesting:
 def mark_lead_ins(sections: list[Section]) -> None:
     """An unnumbered paragraph that opens a section and ends in a colon, right before the
     section's item 1 ('instructs the Secretary-General / pursuant to his initiative on
-    this matter: / 1 to report …'), introduces the numbered items: it is not an item."""
+    this matter: / 1 to report …', '… by: / i) collaborating …'), introduces the items:
+    it is not an item."""
     for section in sections:
         clauses = section.clauses
         if len(clauses) < 2 or clauses[0].label or clauses[1].parent:
             continue
-        if clauses[0].text.rstrip().endswith(":") and clauses[1].local_label == "1":
+        first_item = clauses[1].local_label in ("1", "a)", "i)", "(a)", "(i)")
+        if clauses[0].text.rstrip().endswith(":") and first_item:
             clauses[0].lead_in = True

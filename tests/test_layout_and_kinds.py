@@ -542,7 +542,10 @@ def test_a_proposal_cover_naming_the_resolution_it_revises():
         "wtsa", "44", 2028,
     )  # fmt: skip
     assert resolution.status == "draft"
-    assert resolution.title == "Bridging the standardization gap"
+    # the title as the text writes it above the enacting line, which the cover shortens
+    assert resolution.title == (
+        "Bridging the standardization gap between developing and developed countries"
+    )
     assert _outline(resolution) == [("considering", ["a)", "b)"]), ("resolves", [None])]
 
 
@@ -598,3 +601,19 @@ def test_a_footnote_call_or_a_proposers_tag_ends_no_title(subject, title):
     text = _PP18_HEAD.replace("Test text", subject).format(title="RESOLUTION 901 (DUBAI, 2018)")
     (res,) = parse_source(_source(text + "considering\nthat a title is clean,\n")).resolutions
     assert res.title == title
+
+
+def test_a_capital_title_line_with_its_subject_and_a_page_title():
+    # a web page's own title line, 'RESOLUTION 1398 <subject> Council 2028', above the
+    # document's cover lines and the title proper: the title is the subject as the text
+    # writes it above the enacting line
+    text = (
+        "RESOLUTION 1398 Role of the expert group in reviewing Council 2028\n\n"
+        "Council 2028\nGeneva, 1-10 June 2028\nDocument C28/99-E\n"
+        "Role of the expert group in reviewing\nthe financial regulations\nThe Council,\n"
+        "considering\nthat the regulations are reviewed every four years,\n"
+    )
+    (res,) = parse_source(_source(text)).resolutions
+    assert (res.body_id, res.number) == ("council", "1398")
+    assert res.title == "Role of the expert group in reviewing the financial regulations"
+    assert _outline(res) == [("considering", [None])]

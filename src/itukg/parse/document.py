@@ -86,6 +86,11 @@ _NAMED_TITLE = re.compile(
     r"\s++[-\u2013\u2014]\s++(?P<named>\S.{0,300}?)\s*+$",
     re.IGNORECASE,
 )
+# and in capitals with no dash: 'RESOLUTION 1305 Role of the Dedicated Group …'
+_CAPITAL_NAMED_TITLE = re.compile(
+    r"^(?P<kind>RESOLUTION|DECISION|RECOMMENDATION|OPINION)\s++(?:(?P<prefix>ITU-[RTD])\s++)?"
+    r"(?P<number>\d{1,4}(?:-\d{1,2})?[A-Z]?)(?P<rev>)\s++(?P<named>[A-Z][a-z].{0,300}?)\s*+$"
+)
 _UNNUMBERED_DRAFT = re.compile(
     r"^(?:(?:ADD|MOD)\s+)?DRAFT\s+(?P<marker>NEW\s+|REVISED\s+)?(?P<kind>" + _KINDS + r")\s*$",
     re.IGNORECASE,
@@ -304,15 +309,15 @@ class _Parser:
     def _named_title(self, lines: list[Line], index: int) -> _Title | None:
         """'Resolution 40 – Regulatory aspects of ITU-T work' above its enacting line."""
         line = lines[index]
-        m = _NAMED_TITLE.match(line.text)
+        m = _NAMED_TITLE.match(line.text) or _CAPITAL_NAMED_TITLE.match(line.text)
         if not m or not self._enacting_follows(lines, index):
             return None
-        before = m.group("body")
+        before = m.groupdict().get("body")
         if before and not self._governing(before):
             return None
         kind = TextKind(m.group("kind").lower())
         rev = m.group("rev").strip() if m.group("rev") else None
-        marker = "DRAFT" if m.group("draft") or m.group("revision") else ""
+        marker = "DRAFT" if m.groupdict().get("draft") or m.groupdict().get("revision") else ""
         return _Title(
             line, m.group("prefix"), m.group("number"), rev, marker, kind, before,
             named=m.group("named"),
@@ -466,7 +471,7 @@ class _Parser:
             revision_place=place,
             revision_year=year,
             status=Status.DRAFT if draft or previous else Status.IN_FORCE,
-            title=_join_title([title.named] if title.named else subject),
+            title=_join_title(_named_or_subject(title.named, subject)),
             line=title.line.number,
             end_line=title.line.number,
             enacting=enacting_line.text if enacting_line else None,
@@ -773,6 +778,18 @@ def _page_word(text: str, section: Section) -> bool:
         and all(w.replace("+", "").isalpha() for w in words)
         and any(c.label for c in section.clauses)  # last: it reads the section's clauses
     )
+
+
+def _named_or_subject(named: str | None, subject: list[str]) -> list[str]:
+    """The title of a text named on its title line: the subject above the enacting line
+    when it starts as the name does (a web page's title line adds its own words: 'Role of
+    the Dedicated Group in identifying Council 2009'), else the name."""
+    if not named:
+        return subject
+    written = " ".join(" ".join(subject).split())
+    opening = " ".join(named.split()[:4])
+    at = written.find(opening) if len(opening) >= 12 else -1
+    return [written[at:]] if at >= 0 else [named]
 
 
 def _join_title(lines: list[str]) -> str:

@@ -41,7 +41,7 @@ def test_a_list_that_opens_with_i_is_roman():
     assert _nest(["c)", "d)"]) == [(False, "alpha")] * 2
 
 
-def test_a_lead_in_before_roman_items():
+def test_roman_items_after_an_unlabelled_ask_are_siblings():
     from pathlib import Path
 
     from itukg.parse import parse_source
@@ -57,8 +57,9 @@ def test_a_lead_in_before_roman_items():
     lines = [Line(n, t, t, 0) for n, t in enumerate(text.splitlines(), start=1)]
     (res,) = parse_source(SourceText(Path("t.txt"), lines)).resolutions
     clauses = res.sections[1].clauses
+    # the paragraph is the ask ('to strengthen … by:'), the roman items its means
     assert [(c.label, c.parent, c.lead_in) for c in clauses] == [
-        (None, None, True), ("i)", None, False), ("ii)", None, False), ("iii)", None, False),
+        (None, None, False), ("i)", None, False), ("ii)", None, False), ("iii)", None, False),
     ]  # fmt: skip
 
 

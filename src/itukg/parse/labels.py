@@ -136,12 +136,12 @@ class Nesting:
 def mark_lead_ins(sections: list[Section]) -> None:
     """An unnumbered paragraph that opens a section and ends in a colon, right before the
     section's item 1 ('instructs the Secretary-General / pursuant to his initiative on
-    this matter: / 1 to report …', '… by: / i) collaborating …'), introduces the items:
-    it is not an item."""
+    this matter: / 1 to report …'), introduces the numbered items: it is not an item. A
+    paragraph before letters or roman numerals ('to take part in the work: / a) by …') is
+    the ask, and they are its means."""
     for section in sections:
         clauses = section.clauses
         if len(clauses) < 2 or clauses[0].label or clauses[1].parent:
             continue
-        first_item = clauses[1].local_label in ("1", "a)", "i)", "(a)", "(i)")
-        if clauses[0].text.rstrip().endswith(":") and first_item:
+        if clauses[0].text.rstrip().endswith(":") and clauses[1].local_label == "1":
             clauses[0].lead_in = True

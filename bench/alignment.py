@@ -6,6 +6,9 @@
   the compilation's row agreement (the share of the alignment's duplicate and
   same-mandate pairs whose clauses share a row, and the share of clauses sharing a row
   that the alignment pairs).
+- The same figures against a held-out hand alignment of three PP-18 resolutions
+  (tests/fixtures/alignment/pp18-devices.json), made after the detector was written,
+  detected over the whole PP-18 set of ../shared/corpus/pp18 (left out when it is absent).
 - Speed at N resolutions of the synthetic corpus (bench/generate.py): detection (read
   the clauses, find and classify the pairs), `itukg overlaps` storing them, and `itukg
   query overlaps` listing them,
@@ -31,6 +34,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 ALIGNMENT = ROOT / "tests" / "fixtures" / "alignment" / "c26-89.json"
+HELD_OUT = ROOT / "tests" / "fixtures" / "alignment" / "pp18-devices.json"
+PP18 = ROOT.parent / "shared" / "corpus" / "pp18" / "pp18-final-acts-dev.akn.xml"
 VERSIONS = ["pp/191/doha-2026", "ra/75/dubai-2023", "wtsa/18/new-delhi-2024", "wtdc/59/baku-2025"]
 ITUKG = [sys.executable, "-m", "itukg.cli"]
 
@@ -75,6 +80,28 @@ def quality(store: Path) -> list[str]:
         f"| compilation: clauses sharing a row that the alignment pairs | {right:.3f} |",
     ]
     return lines
+
+
+def held_out(store: Path) -> list[str]:
+    """The detector against the second hand alignment, made after it was written."""
+    from itukg.overlap.detect import detect, read_clauses
+    from itukg.overlap.judge import Alignment, judge, links_of
+    from itukg.store import open_read
+
+    alignment = Alignment.load(HELD_OUT)
+    scores = judge(links_of(detect(read_clauses(open_read(store)))), alignment)
+    figures = scores.as_json()
+    return [
+        "| figure | value |",
+        "|---|---|",
+        f"| pairs in the hand alignment | {len(alignment.classes)} "
+        f"({sum(1 for p in alignment.parts.values() if p == 'operative')} operative) |",
+        f"| pairs found between the three texts | {figures['found']} |",
+        f"| precision | {figures['precision']:.3f} ({scores.right} of {scores.found}) |",
+        f"| recall, operative clauses | {figures['recall_operative']:.3f} |",
+        f"| recall, all clauses | {figures['recall_all']:.3f} |",
+        f"| class agreement | {figures['class_agreement']:.3f} |",
+    ]
 
 
 def scale(size: int, work: Path) -> list[str]:
@@ -146,6 +173,11 @@ def main() -> None:
             "",
             *quality(store),
         ]
+        if PP18.exists():
+            pp18 = work / "pp18-store"
+            build(PP18, pp18)
+            report += ["", "## Against a held-out hand alignment (PP-18 Resolutions 177, 188, "
+                       "189), detected over the whole PP-18 set", "", *held_out(pp18)]  # fmt: skip
         if not args.skip_scale:
             report += ["", f"## Speed, synthetic corpus of N = {args.size}", "",
                        *scale(args.size, work)]  # fmt: skip

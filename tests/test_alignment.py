@@ -292,9 +292,9 @@ def test_against_the_hand_alignment(corpus_links):
     scores = judge(corpus_links, alignment)
     assert len(alignment.classes) == 233 and len(alignment.non_pairs) == 30
     assert scores.precision >= 0.91  # 0.918 measured
-    assert scores.recall_operative >= 0.75  # 0.761
-    assert scores.recall_all >= 0.77  # 0.777
-    assert scores.class_agreement >= 0.74  # 0.749
+    assert scores.recall_operative >= 0.80  # 0.817
+    assert scores.recall_all >= 0.80  # 0.815
+    assert scores.class_agreement >= 0.75  # 0.763
     # of the 30 tempting non-pairs, two are found today (an ISC-TF report on options for
     # cooperation beside Member States' support for coordination: they share 'Sector
     # advisory groups' and 'improve … cooperation'); no more may be
@@ -338,8 +338,8 @@ def test_against_a_held_out_alignment(pp18_links):
     scores = judge(pp18_links, alignment)
     assert len(alignment.classes) == 27 and len(alignment.non_pairs) == 19
     assert scores.precision >= 0.6  # 0.667 measured
-    assert scores.recall_operative >= 0.45  # 0.455
-    assert scores.recall_all >= 0.29  # 0.296
+    assert scores.recall_operative >= 0.54  # 0.545
+    assert scores.recall_all >= 0.36  # 0.370
     # the one duplicate: both recall WTDC Resolution 47 in the same words
     duplicate = next(link for link, kind in alignment.classes.items() if kind == "duplicate")
     assert pp18_links.get(duplicate) == "duplicate"

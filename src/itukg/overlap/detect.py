@@ -57,6 +57,8 @@ SUBSTITUTION = 0.45  # a share of subject words of one text only, on both sides:
 SAME_REPORT = "both report on the implementation of their resolution"
 SUBJECT = 0.40  # cosine of the subject words alone at which two clauses are on one subject
 SUBJECT_WORDS = 2  # subject words two clauses on one subject share at least
+MANY_SUBJECT_WORDS = 5  # or so many, in long texts whose other words dilute the cosine
+SUBJECT_OF_MANY = 0.30  # and then a cosine of their subject words this high
 FLOOR = IN_SEQUENCE
 LEXICAL_FLOOR = 0.15  # candidates below this similarity are not looked at
 PER_CLAUSE = 10  # pairs kept per clause, its strongest
@@ -447,7 +449,11 @@ def detect(
             bonus += 0.03
             found.append("same topic")
         subject = topical.get((i, j), 0.0)
-        if a.part == b.part and len(fa.subject & fb.subject) >= SUBJECT_WORDS and subject:
+        shared_subject = len(fa.subject & fb.subject)
+        if not subject and shared_subject >= MANY_SUBJECT_WORDS:
+            wide = index.subject_cosine(i, j)
+            subject = wide if wide >= SUBJECT_OF_MANY else 0.0
+        if a.part == b.part and shared_subject >= SUBJECT_WORDS and subject:
             on_subject.add((i, j))
             found.append(f"same subject: subject words' similarity {subject:.2f}")
         candidates[(i, j)] = (min(1.0, lexical + bonus), found)

@@ -172,9 +172,11 @@ def test_a_heading_run_into_its_first_clause_at_the_start_of_a_line():
         ("considering", [None]),
         ("resolves", ["1", "2"]),
         ("instructs the Secretary-General", ["1"]),
-        ("invites Member States to participate in the work", []),
+        ("invites Member States", [None]),  # its addressees, then their one ask
     ]
     considering, resolves, instructs, invites = resolution.sections
+    assert invites.addressee_text == "Member States"
+    assert invites.clauses[0].text == "to participate in the work,"
     assert considering.clauses[0].text == "that a heading runs into its clause,"
     assert resolves.clauses[0].text == "to keep headings apart;"
     assert instructs.addressee_text == "the Secretary-General"

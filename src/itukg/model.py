@@ -77,10 +77,10 @@ class ExternalCitation:
     """A citation of an instrument that is no resolution of an ITU conference, assembly
     or the Council: a United Nations resolution (A/RES/70/1), an ITU-T or ITU-R
     Recommendation (ITU-T X.1205), the Radio Regulations (RR) or the International
-    Telecommunication Regulations (ITR), a treaty (the Tampere Convention). Recorded as what
-    it is, never as a resolution."""
+    Telecommunication Regulations (ITR), a treaty (the Tampere Convention), the outcome of a
+    summit (the Tunis Agenda). Recorded as what it is, never as a resolution."""
 
-    kind: str  # un-resolution | sector-recommendation | regulations | treaty
+    kind: str  # un-resolution | sector-recommendation | regulations | treaty | outcome
     identifier: str
     text: str = ""
 

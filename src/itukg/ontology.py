@@ -77,6 +77,7 @@ class Actor:
     sectors: tuple[str, ...]
     head_of: tuple[str, ...] = ()  # the bodies an official heads
     resolution_prefixes: tuple[str, ...] = ()  # 'ITU-R' for the Radiocommunication Assembly
+    numbered_labels: tuple[str, ...] = ()  # 'ITU-T Study Group #': '#' stands for a number
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -103,6 +104,16 @@ class Instrument:
 
     id: str  # local name in the ontology namespace: Constitution, Convention
     acronym: str
+    names: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class NamedInstrument:
+    """An instrument outside the Union that texts cite by its name (the Charter of the
+    United Nations, the Tunis Agenda): its names, its kind and its identifier."""
+
+    kind: str
+    identifier: str
     names: tuple[str, ...]
 
 
@@ -142,6 +153,7 @@ class Vocabulary:
     topics: dict[str, Topic] = field(default_factory=dict)
     instruments: dict[str, Instrument] = field(default_factory=dict)
     sectors: dict[str, tuple[str, ...]] = field(default_factory=dict)  # id → acronym, labels
+    named_instruments: tuple[NamedInstrument, ...] = ()
 
     def sector_named(self, text: str) -> str | None:
         """The Sector a name or acronym designates ('ITU-R', 'Radiocommunication Sector')."""
@@ -255,6 +267,7 @@ def load_vocabulary(directory: Path | None = None) -> Vocabulary:
     sectors: dict[str, tuple[str, ...]] = {}
     kinds: dict[str, SectionKind] = {}
     sessions: list[Session] = []
+    named: list[NamedInstrument] = []
     for subject in set(graph.subjects(rdf_type, None)):
         iri = str(subject)
         types = [
@@ -274,6 +287,7 @@ def load_vocabulary(directory: Path | None = None) -> Vocabulary:
                 ),
                 head_of=tuple(local_name(b) for b in _str_values(graph, subject, ITU_TERMS.headOf)),
                 resolution_prefixes=tuple(_str_values(graph, subject, ITU_TERMS.resolutionPrefix)),
+                numbered_labels=tuple(_str_values(graph, subject, ITU_TERMS.numberedLabel)),
             )
         elif iri.startswith(TOPIC) and "Concept" in {
             local_name(str(t)) for t in graph.objects(subject, rdf_type)
@@ -298,6 +312,14 @@ def load_vocabulary(directory: Path | None = None) -> Vocabulary:
                     classes=tuple(sorted({c for t in types for c in (t, *ancestors(t))})),
                     sectors=(local_name(iri),),
                 )
+        elif "ExternalInstrument" in types:
+            named.append(
+                NamedInstrument(
+                    kind=_str_values(graph, subject, ITU_TERMS.instrumentKind)[0],
+                    identifier=_str_values(graph, subject, ITU_TERMS.identifier)[0],
+                    names=tuple(pref + _str_values(graph, subject, _SKOS + "altLabel")),
+                )
+            )
         elif "LegalInstrument" in types:
             acronyms = _str_values(graph, subject, ITU_TERMS.acronym)
             instruments[local_name(iri)] = Instrument(
@@ -346,4 +368,5 @@ def load_vocabulary(directory: Path | None = None) -> Vocabulary:
         topics=topics,
         instruments=instruments,
         sectors=sectors,
+        named_instruments=tuple(sorted(named, key=lambda n: n.identifier)),
     )

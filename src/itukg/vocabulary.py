@@ -3,7 +3,7 @@
 Generated from ontology/*.ttl by `python ontology/generate_vocabulary.py`, run from the
 repository's root: do not edit by hand, rerun it when the ontology changes. A term the
 ontology does not declare is an error, not a new IRI: ITU.notATerm raises AttributeError.
-157 terms.
+159 terms.
 """
 
 from rdflib.namespace import DefinedNamespace, Namespace
@@ -36,6 +36,7 @@ class ITU(DefinedNamespace):
     Decision: URIRef  # decision (work)
     Director: URIRef  # Director of a Bureau
     ExternalInstrument: URIRef  # external instrument
+    ExternalOrganization: URIRef  # organization outside the Union
     GoverningBody: URIRef  # conference, assembly or Council
     LeadIn: URIRef  # lead-in
     LegalInstrument: URIRef  # basic instrument of the Union
@@ -168,6 +169,7 @@ class ITU(DefinedNamespace):
     collectiveLabel: URIRef  # collective label
     infinitive: URIRef  # infinitive
     modifier: URIRef  # heading modifier
+    numberedLabel: URIRef  # numbered label
     resolutionPrefix: URIRef  # resolution prefix
     roleLabel: URIRef  # role label
 

@@ -20,6 +20,7 @@ INSTRUMENT = "INSTRUMENT"  # the Constitution or the Convention: id is its acron
 TOPIC = "TOPIC"  # a subject: id is the topic id
 
 ARTICLES = ("the ", "The ")
+NUMBER = "#"  # where a number stands in a numbered label ('ITU-T Study Group #')
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,7 @@ def entity_entries(vocabulary: Vocabulary) -> list[Entry]:
     entries: list[Entry] = []
     for actor in vocabulary.actors.values():
         entries.extend(Entry(ACTOR, actor.id, _without_article(n)) for n in actor.names)
+        entries.extend(Entry(ACTOR, actor.id, n) for n in actor.numbered_labels)
     for cls, labels in vocabulary.collective_labels.items():
         entries.extend(Entry(GROUP, cls, _without_article(n)) for n in labels)
     for cls, words in vocabulary.roles.items():

@@ -188,7 +188,9 @@ def read_clause(
         return reading
 
     begin = _skip_intro(text, begin)
-    modal = _MODALS.search(text, begin)
+    # an ask in the infinitive has no statement's modal of its own: 'to maintain …, the
+    # results of which may be used by administrations' names no addressee
+    modal = None if text.startswith("to ", begin) else _MODALS.search(text, begin)
     if modal and _opens_with_actor(doc, begin, modal.start(), vocabulary):
         phrase = read_phrase(doc, begin, modal.start(), vocabulary, context)
         reading.addressees, reading.collaborators = phrase.addressees, phrase.collaborators

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from itukg.annotate import patterns
-from itukg.annotate.gazetteer import Entry, entity_entries, topic_entries
+from itukg.annotate.gazetteer import NUMBER, Entry, entity_entries, topic_entries
 from itukg.ontology import Vocabulary, load_vocabulary, ontology_dir
 from itukg.read.text import MAX_BYTES as MAX_CHARS
 
@@ -34,6 +34,15 @@ EXTENSION = "itukg"
 
 
 def _pattern(nlp: Any, entry: Entry) -> dict[str, Any]:
+    if NUMBER in entry.name:  # a token pattern: the words, any number where '#' stands
+        before, _, after = entry.name.partition(NUMBER)
+        attr = "ORTH" if entry.exact else "LOWER"
+
+        def words(text: str) -> list[dict[str, Any]]:
+            return [{attr: t.text if entry.exact else t.lower_} for t in nlp.make_doc(text.strip())]
+
+        tokens = [*words(before), {"LIKE_NUM": True}, *words(after)]
+        return {"label": entry.label, "id": entry.id, "pattern": tokens}
     if entry.exact:
         tokens = [{"ORTH": t.text} for t in nlp.make_doc(entry.name)]
         return {"label": entry.label, "id": entry.id, "pattern": tokens}
@@ -52,10 +61,15 @@ class CitationFinder:
         self.vocabulary = vocabulary
         words = "|".join(re.escape(w) for w in _section_words(vocabulary))
         self.section_word = re.compile(rf"\b(?P<word>{words})\b")
+        named = vocabulary.named_instruments
+        self.named = (
+            patterns.named_instruments_pattern((n.kind, n.identifier, n.names) for n in named),
+            [(n.kind, n.identifier) for n in named],
+        )
 
     def __call__(self, doc: Any) -> Any:
         text = doc.text
-        external = list(patterns.external_instruments(text))
+        external = list(patterns.external_instruments(text, self.named))
         doc.spans["external"] = self._spans(
             doc, ((start, end, "EXTERNAL", {"items": items}) for start, end, items in external)
         )

@@ -9,7 +9,7 @@ nlp.py run them and attach what they find to the document.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 _DASHES = "-\u2010\u2011\u2012\u2013\u2014"
@@ -21,7 +21,8 @@ _ITEM = rf"(?:{_PREFIX}\s+)?{_NUMBER}(?![\d/])(?:\s*{_PAREN})?"
 _JOIN = r"\s*(?:,\s*and|,|and|&)\s*"
 
 RESOLUTION_LIST = re.compile(
-    r"\b(?P<word>Resolution|Decision|Recommendation|Opinion)s?\s+"
+    # 'Res 71(Rev. Guadalajara, 2010)', 'Res. 191': the short form, before its number
+    r"\b(?P<word>Resolution|Decision|Recommendation|Opinion|Res\.?(?=\s+(?:ITU-[RTD]\s+)?\d))s?\s+"
     rf"(?P<list>{_ITEM}(?:{_JOIN}(?:(?P=word)\s+)?{_ITEM})*)"
 )
 _ITEM_PARTS = re.compile(
@@ -52,6 +53,8 @@ def resolution_lists(text: str) -> Iterator[tuple[int, int, list[CitedItem]]]:
     character span and its items."""
     for match in RESOLUTION_LIST.finditer(text):
         kind = match.group("word").lower()
+        if kind.startswith("res"):
+            kind = "resolution"  # 'Res. 191'
         items = []
         for part in _ITEM_PARTS.finditer(match.group("list")):
             place = year = session = other = None
@@ -85,7 +88,8 @@ _PROVISION_NUMBER = r"\d+[A-Z]?"
 _RANGE = rf"{_PROVISION_NUMBER}(?:\s*(?:[{_DASHES}]|to)\s*{_PROVISION_NUMBER})?"
 _RANGE_LIST = rf"{_RANGE}(?:{_JOIN}{_RANGE})*"
 PROVISION_GROUP = re.compile(
-    rf"\b(?:(?P<nos>Nos?\.|Nos?(?=\s+\d))|(?P<art>Articles?|Arts?\.))\s*"
+    # 'CV 156', 'CS 197': the number straight after the instrument's acronym
+    rf"(?:\b(?:(?P<nos>Nos?\.|Nos?(?=\s+\d))|(?P<art>Articles?|Arts?\.))|(?<=\bC[SV]\s)(?=\d))\s*"
     rf"(?P<list>{_RANGE_LIST})(?![\d.]\d)"
     r"(?P<where>\s+(?:of|in)\s+Article\s+(?P<article>\d+[A-Z]?)\b(?![\d.]\d))?"
 )
@@ -112,12 +116,12 @@ def provision_groups(text: str) -> Iterator[tuple[int, int, str, list[str], str 
                 numbers.extend(str(n) for n in range(int(first), int(last) + 1))
             else:
                 numbers.extend(n for n in (first, last) if n)
-        kind = "number" if match.group("nos") else "article"
+        kind = "article" if match.group("art") else "number"
         article = match.group("article") if kind == "number" else None
         yield match.start(), match.end(), kind, numbers, article
 
 
-_UN_NUMBER = r"(?:A/RES/)?\d{1,4}/\d{1,3}(?:\s+of\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4})?"
+_UN_NUMBER = r"(?:A/RES/|A/)?\d{1,4}/\d{1,3}(?:\s+of\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4})?"
 _UN_BODY = (
     r"(?:UNGA|UN\s+General\s+Assembly|United\s+Nations\s+General\s+Assembly|General\s+"
     r"Assembly|ECOSOC|Economic\s+and\s+Social\s+Council|Security\s+Council|UN|United\s+Nations)"
@@ -161,15 +165,39 @@ class ExternalItem:
     """A non-ITU instrument cited (a UN resolution), or one the conferences and assemblies
     do not adopt as resolutions (an ITU-T or ITU-R Recommendation, the Radio Regulations)."""
 
-    kind: str  # un-resolution | sector-recommendation | regulations | treaty
-    identifier: str  # 'A/RES/70/1', 'ITU-T X.1205', 'RR'
+    kind: str  # un-resolution | sector-recommendation | regulations | treaty | outcome
+    identifier: str  # 'A/RES/70/1', 'ITU-T X.1205', 'RR', 'WSIS Tunis Agenda'
 
 
-def external_instruments(text: str) -> Iterator[tuple[int, int, list[ExternalItem]]]:
-    """Each citation of an external instrument: its span and what it cites."""
+def named_instruments_pattern(named: Iterable[tuple[str, str, tuple[str, ...]]]) -> re.Pattern[str]:
+    """One pattern for the names of the instruments cited by name ((kind, identifier,
+    names) each, from the ontology), longest first; each name's group is 'n<index>'."""
+    names = sorted(
+        ((name, k) for k, (_, _, written) in enumerate(named) for name in written),
+        key=lambda n: -len(n[0]),
+    )
+    alternatives = "|".join(
+        f"(?P<n{k}_{i}>" + r"\s+".join(re.escape(word) for word in name.split()) + ")"
+        for i, (name, k) in enumerate(names)
+    )
+    return re.compile(rf"\b(?:{alternatives})\b" if alternatives else r"(?!x)x")
+
+
+def external_instruments(
+    text: str,
+    by_name: tuple[re.Pattern[str], list[tuple[str, str]]] | None = None,
+) -> Iterator[tuple[int, int, list[ExternalItem]]]:
+    """Each citation of an external instrument: its span and what it cites (by_name: the
+    pattern of the instruments cited by name, and their (kind, identifier) by index)."""
+    if by_name is not None:
+        pattern, instruments = by_name
+        for match in pattern.finditer(text):
+            index = int((match.lastgroup or "n0_0")[1:].split("_")[0])
+            kind, identifier = instruments[index]
+            yield match.start(), match.end(), [ExternalItem(kind, identifier)]
     for match in _UN_LIST.finditer(text):
         who = " ".join((match.group("before") or match.group("of") or "").split()).casefold()
-        found = re.findall(r"(?:A/RES/)?(\d{1,4})/(\d{1,3})", match.group(0))
+        found = re.findall(r"(?:A/RES/|A/)?(\d{1,4})/(\d{1,3})", match.group(0))
         items = []
         for first, second in found:
             council = who in ("ecosoc", "economic and social council") or len(first) == 4

@@ -20,7 +20,7 @@ from itukg.ontology import Vocabulary, load_vocabulary
 from itukg.parse.compare import differences
 from itukg.parse.completeness import check_complete
 from itukg.parse.cover import read_cover
-from itukg.parse.flattened import split_flattened
+from itukg.parse.flattened import join_chunks, split_flattened
 from itukg.parse.headings import HeadingMatcher
 from itukg.parse.labels import Label, Nesting, mark_lead_ins, split_label
 from itukg.parse.layout import UPPER_TITLE, VOLUME_PART, repair, tab_loose_labels
@@ -55,14 +55,21 @@ _TITLE = re.compile(
 )
 _REVISION = re.compile(r"^(?:rev\.?\s*)?(?:(?P<place>[^\d,][^,]*?)\s*,\s*)?(?P<year>\d{4})$", re.I)
 # A Council text is dated by its adoption and its amendments: the version is the last one
+# ('2016, last amended 2017', 'modified 2019'); by Council sessions, '(C01, last modified C19)'
 _AMENDED = re.compile(
-    r"^(?:adopted\s+(?:in\s+)?)?\d{4}\s*,?\s*(?:and\s+)?(?:last\s+)?"
+    r"^(?:adopted\s+(?:in\s+)?)?(?:\d{4}\s*,?\s*(?:and\s+)?)?(?:last\s+)?"
     r"(?:amended|modified|revised)\b[^()]*?(?P<year>\d{4})\s*$",
     re.I,
 )
 _SESSION_REVISION = re.compile(r"^(?:rev\.?\s*)?(?P<acronym>[A-Z]{2,5}-\d{2,4})$", re.I)
-# a Council session as its resolutions are dated: 'Resolution 1343 (C12)', '(C-17)'
-_COUNCIL_SESSION = re.compile(r"^(?:rev\.?\s*)?C-?(?P<year>\d{2})$")
+# a Council session as its resolutions are dated: 'Resolution 1343 (C12)', '(C-17)',
+# '(C-1950, last amended C-1958)'
+COUNCIL_CENTURY = 50  # two digits from here on are a session of the 1900s: 'C97'
+_COUNCIL_SESSION = re.compile(
+    r"^(?:rev\.?\s*)?(?:C-?(?:\d{4}|\d{2})\s*,?\s*(?:last\s+)?(?:amended|modified|revised)\s+"
+    r"(?:at\s+)?)?C-?(?P<year>\d{4}|\d{2})$",
+    re.I,
+)
 # the revision of a title on the line after it, as text exports may give it
 # Written to run in linear time (no backtracking over space runs) with the matches of
 # `^\(\s*(?P<rev>rev\b\.?\s*[^()]+?|[^()\d,][^(),]*,\s*\d{4})\s*\)…`: the rev is
@@ -91,6 +98,24 @@ _CAPITAL_NAMED_TITLE = re.compile(
     r"^(?P<kind>RESOLUTION|DECISION|RECOMMENDATION|OPINION)\s++(?:(?P<prefix>ITU-[RTD])\s++)?"
     r"(?P<number>\d{1,4}(?:-\d{1,2})?[A-Z]?)(?P<rev>)\s++(?P<named>[A-Z][a-z].{0,300}?)\s*+$"
 )
+# the Council's own volumes number its texts short: 'R 1333 (C11)', 'D 8 (C-1950, last
+# amended C-1958)'; the session in the parentheses is what tells them apart
+_COUNCIL_SHORT_TITLE = re.compile(
+    r"^(?P<kind>[RD])\s++(?P<number>\d{1,4})\s*+\((?P<rev>C-?\d{2,4}(?:[^()]{0,40}C-?\d{2,4})?)\)\s*+$"
+)
+# a web page's title with the body and year after a comma: 'Resolution 1158, ITU Council 2000',
+# 'Resolution 71, PP-18'
+_BODY_AFTER_TITLE = re.compile(
+    r"^(?P<kind>" + _KINDS + r")\s++(?P<number>\d{1,4}(?:-\d{1,2})?[A-Z]?)\s*+,\s*+"
+    r"(?:ITU\s++)?(?P<body>Council|[A-Z]{2,5})(?:(?:\s++|-)(?P<rev>\d{2}|\d{4}))?\s*+$",
+    re.IGNORECASE,
+)
+# the meeting that adopted a text, under its title on web pages and in Council volumes
+_ADOPTED_AT = re.compile(
+    r"^\(?(?:approved|adopted)\s+(?:at|by|during)\s+the\s+[\w\s-]{0,60}?"
+    r"(?:plenary\s+meeting|meeting|session)\)?\.?$",
+    re.IGNORECASE,
+)
 _UNNUMBERED_DRAFT = re.compile(
     r"^(?:(?:ADD|MOD)\s+)?DRAFT\s+(?P<marker>NEW\s+|REVISED\s+)?(?P<kind>" + _KINDS + r")\s*$",
     re.IGNORECASE,
@@ -118,6 +143,7 @@ HEADING_LOST = "heading-lost"  # the ontology's kind of recitals whose heading w
 _TO_RESOLUTION = re.compile(r"^\(to\s+(?P<target>Resolution\b.*)\)$", re.I)
 _WITH_RESPECT = re.compile(r"^With respect to\s+(?P<target>.+)$", re.I)
 _MARKERS = {"MOD", "ADD", "SUP", "DRAFT", "NOC"}
+UNTITLED = "[untitled"  # the number of a text read without its title line
 
 
 @dataclass
@@ -131,6 +157,14 @@ class _Title:
     body: str | None = None  # the acronym written before the title ('WTDC RESOLUTION 17')
     revision_line: Line | None = None  # '(Rev. Hyderabad, 2010)' on a line of its own
     named: str | None = None  # the subject after a dash on the title line itself
+
+
+def council_year(digits: str) -> int:
+    """The year of a Council session as its texts write it: 'C-1958', 'C97', 'C12'."""
+    year = int(digits)
+    if len(digits) == 4:
+        return year
+    return 1900 + year if year >= COUNCIL_CENTURY else 2000 + year
 
 
 def parse_file(path, vocabulary: Vocabulary | None = None) -> Document:
@@ -181,7 +215,7 @@ class _Parser:
     def parse(self) -> Document:
         lines = self.source.lines
         if self.source.format == "text":  # text taken from a PDF or a web page
-            lines = strip_bullets(split_flattened(lines), self.headings)
+            lines = strip_bullets(split_flattened(join_chunks(lines)), self.headings)
             if looks_wrapped(lines):
                 lines = unwrap(lines, self.headings)
         document = Document(
@@ -210,6 +244,8 @@ class _Parser:
             self.enacting_span = LOOSE_ENACTING_SPAN
             for segment in segments:
                 document.resolutions.extend(_without_page_titles(self._resolutions_in(segment)))
+        if not document.resolutions and not tables:
+            document.resolutions.extend(self._untitled(lines))
         for table in tables:
             for column in table.columns:
                 found = self._resolutions_in(column.lines)
@@ -227,6 +263,19 @@ class _Parser:
             mark_lead_ins(resolution.sections)
             check_complete(resolution)
         if not document.resolutions:
+            heading = next(
+                (line for line in repair(lines, self.headings) if self.headings.match(line.text)),
+                None,
+            )
+            if heading is not None:  # '…, considering a) …' with nothing to say whose it is
+                raise InputError(
+                    self.source.path,
+                    f"no resolution found: headings from line {heading.number} "
+                    f"('{heading.text[:40]}') but no title line such as 'RESOLUTION 123 (REV. "
+                    "DUBAI, 2018)' and no enacting conference above them: a page from the "
+                    "middle of a text? Add its title (and enacting line) to read it",
+                    heading.number,
+                )
             raise InputError(
                 self.source.path,
                 "no resolution found: expected a title line such as "
@@ -310,6 +359,13 @@ class _Parser:
         """'Resolution 40 – Regulatory aspects of ITU-T work' above its enacting line."""
         line = lines[index]
         m = _NAMED_TITLE.match(line.text) or _CAPITAL_NAMED_TITLE.match(line.text)
+        if not m and (after := _BODY_AFTER_TITLE.match(line.text)):
+            return self._body_after_title(lines, index, after)
+        if not m and (short := _COUNCIL_SHORT_TITLE.match(line.text)):
+            if not _COUNCIL_SESSION.match(short.group("rev")):
+                return None
+            kind = TextKind.RESOLUTION if short.group("kind") == "R" else TextKind.DECISION
+            return _Title(line, None, short.group("number"), short.group("rev"), "", kind)
         if not m or not self._enacting_follows(lines, index):
             return None
         before = m.groupdict().get("body")
@@ -321,6 +377,23 @@ class _Parser:
         return _Title(
             line, m.group("prefix"), m.group("number"), rev, marker, kind, before,
             named=m.group("named"),
+        )  # fmt: skip
+
+    def _body_after_title(self, lines: list[Line], index: int, m: re.Match[str]) -> _Title | None:
+        """'Resolution 1158, ITU Council 2000' above its enacting line: the body and the year
+        (or the session: 'PP-18') after the number."""
+        body = self._governing(m.group("body"))
+        if body is None or not self._enacting_follows(lines, index):
+            return None
+        year = m.group("rev")
+        revision = None
+        if year and len(year) == 4:
+            revision = year
+        elif year:
+            revision = f"{m.group('body').upper()}-{year}"  # a session: 'PP-18'
+        return _Title(
+            lines[index], None, m.group("number"), revision, "",
+            TextKind(m.group("kind").lower()), m.group("body"),
         )  # fmt: skip
 
     def _unnumbered_draft(self, lines: list[Line], index: int) -> _Title | None:
@@ -339,6 +412,35 @@ class _Parser:
             marker,
             TextKind(m.group("kind").lower()),
         )
+
+    def _untitled(self, lines: list[Line]) -> list[Resolution]:
+        """A text whose title line is lost but whose enacting line can be read (a web page
+        that dropped 'RESOLUTION 99', keeping its subject and 'The Plenipotentiary
+        Conference …,'): one text all the same, from the subject above that line, numbered
+        after its first line ('[untitled line 1]') and noted so. A page with no enacting
+        line either cannot say whose text it is and stays refused."""
+        index = None
+        for at, line in enumerate(lines[: 4 * LOOSE_ENACTING_SPAN]):
+            if line.text and self.headings.match(line.text):
+                return []  # a heading before any enacting line: a page from the middle
+            if line.text and self._enacting(line.text):
+                index = at
+                break
+        if index is None:
+            return []
+        start = index
+        while start > 0 and (start == index or lines[start - 1].text) and index - start < 3:
+            start -= 1  # the subject: the paragraph right above the enacting line
+        while start < index and not lines[start].text:
+            start += 1
+        first = lines[start]
+        title = _Title(first, None, f"[untitled line {first.number}]", None, "")
+        resolution = self._resolution(title, lines[start:])
+        resolution.notes.append(
+            f"line {first.number}: no title line such as 'RESOLUTION 123 (…)' above the "
+            "enacting line: the text is read without its number"
+        )
+        return [resolution]
 
     def _body_from_elsewhere(self, title: Any) -> tuple[Any, str | None]:
         """The body of a text whose enacting line is missing or mangled: the markup's
@@ -405,6 +507,8 @@ class _Parser:
                 subject.append("")
             if not line.text or line.text.upper() in _MARKERS or line is title.revision_line:
                 continue
+            if _ADOPTED_AT.match(line.text):
+                continue  # 'Approved at the eleventh Plenary Meeting': not the subject
             if m := _YEAR_ONLY.match(line.text) or _HISTORY.match(line.text):
                 year_hint = int(m.group("year"))
                 continue
@@ -461,7 +565,7 @@ class _Parser:
         draft = (
             "DRAFT" in title.marker
             or title.marker in {"MOD", "ADD"}
-            or title.number.startswith("[")
+            or (title.number.startswith("[") and not title.number.startswith(UNTITLED))
         )
         resolution = Resolution(
             body=self.vocabulary.acronym_of(body.id),
@@ -520,7 +624,7 @@ class _Parser:
         if m := _AMENDED.match(text):
             return [(None, int(m.group("year")))]
         if m := _COUNCIL_SESSION.match(text):
-            return [(None, 2000 + int(m.group("year")))]  # the Council dates so since 2000
+            return [(None, council_year(m.group("year")))]
         if merged := merged_revision(text, self.vocabulary.sessions):
             return list(merged)
         pairs = revision_pairs(text)

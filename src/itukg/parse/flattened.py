@@ -17,17 +17,19 @@ from dataclasses import replace
 from itukg.parse.layout import ENACTING_BODY
 from itukg.read.text import Line
 
-FLAT_LINE = 400  # characters: shorter lines are left alone
+FLAT_LINE = 160  # characters: shorter lines are left alone (a title line is shorter)
 # a title set in capitals inside a line: 'MOD DECISION 5 (REV. BUSAN, 2014)',
 # 'RESOLUTION 804 (REV.WRC-12)', 'RESOLUTION ITU-R 1-6' (a citation in running text is
-# written 'Resolution 71 (Rev. Marrakesh, 2002)' and is not matched)
+# written 'Resolution 71 (Rev. Marrakesh, 2002)' and is not matched); a page number may be
+# glued before it ('1RESOLUTION ITU-R 38-3'); the Council's volumes write 'R 1333 (C11)'
 _TITLE_IN_LINE = re.compile(
-    r"(?<![\w(])(?:(?:MOD|ADD|SUP)\s+)?(?:DRAFT\s+)?(?:NEW\s+)?"
+    r"(?<![A-Za-z(])(?:(?:MOD|ADD|SUP)\s+)?(?:DRAFT\s+)?(?:NEW\s+)?"
     r"(?:RESOLUTION|DECISION|RECOMMENDATION|OPINION)\s+(?:ITU-[RTD]\s+)?"
     r"(?:\d{1,4}(?:-\d{1,2})?[A-Z]?|\[[^\]\s]{1,20}\])"
     r"(?:\s*\((?:REV\.?\s*)?[^()]{2,60}\))?(?=\s)"
     r"|(?<![\w(])(?:(?:ADD|MOD)\s+)?DRAFT\s+(?:NEW\s+)?(?:RESOLUTION|DECISION|RECOMMENDATION)"
     r"(?=\s+The\s)"  # a draft with no number, its enacting line right after it
+    r"|(?<![\w(])[RD]\s\d{1,4}\s\(C-?\d{2,4}(?:[^()]{0,40}C-?\d{2,4})?\)(?=\s)"  # 'R 1333 (C11)'
 )
 # the enacting line after it: 'The World Radiocommunication Conference (Geneva, 2012),'
 _ENACTING_IN_LINE = re.compile(rf"\b{ENACTING_BODY}(?:\([^()]{{2,60}}\))?\s*,")
@@ -41,6 +43,30 @@ _HISTORY_AT_END = re.compile(r"\s(?P<history>\((?:[^()]{0,300}?\d{4})\))\s*$")
 _RUNNING_HEAD = re.compile(
     r"(?<!\S)RES\d{1,4}[A-Z]?(?:-\d{1,3}|\s[-\u2013]\s\d{1,4}\s[-\u2013])(?=\s)\s?"
 )
+
+
+# a document site that cuts a text into numbered chunks of fixed length, mid-word:
+# '1、Res. ITU-R 38-3 … the study of technical, operational and procedural matters t' /
+# '2、o be considered by …'
+_CHUNK = re.compile(r"^(?P<number>\d{1,3})\u3001")
+MIN_CHUNKS = 3
+
+
+def join_chunks(lines: list[Line]) -> list[Line]:
+    """The lines with a run of numbered chunks (1、, 2、, 3、 …, at least MIN_CHUNKS in
+    sequence) joined back into the one text they were cut from, as written (the cuts
+    fall inside words); the joined line keeps the first chunk's number."""
+    numbered = [(i, int(m.group("number"))) for i, line in enumerate(lines)
+                if (m := _CHUNK.match(line.text))]  # fmt: skip
+    if len(numbered) < MIN_CHUNKS or [n for _, n in numbered] != list(
+        range(numbered[0][1], numbered[0][1] + len(numbered))
+    ):
+        return lines
+    first, last = numbered[0][0], numbered[-1][0]
+    text = "".join(
+        _CHUNK.sub("", line.text, count=1) for line in lines[first : last + 1] if line.text
+    )
+    return [*lines[:first], replace(lines[first], text=text), *lines[last + 1 :]]
 
 
 def split_flattened(lines: list[Line]) -> list[Line]:

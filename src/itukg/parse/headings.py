@@ -16,6 +16,17 @@ from itukg.enums import Part
 from itukg.ontology import SectionKind, Vocabulary
 
 MAX_HEADING_CHARS = 400
+MAX_ADDRESSEES_CHARS = 240
+# where the addressees of a heading end and their ask begins: 'to' and a verb, not 'to' and
+# what a preposition governs ('to the Council', 'to all Member States')
+_ASKED = re.compile(
+    r"(?:\s*,)?\s+(?=to\s+(?!(?:the|a|an|this|that|these|those|its|their|his|her|all|each|"
+    r"every|any|both|such|other|which|whom|what|be\s+(?:the|a|an))\b)[a-z][a-z-]*\s+\S)"
+)
+# what follows 'resolves to adopt' when it opens a list rather than naming addressees
+_LEAD_IN = re.compile(r"(?:the\s+following|as\s+follows)\b")
+# words that make the text before such a 'to' a clause rather than a list of addressees
+_CLAUSE_WORDS = re.compile(r"\b(?:that|which|who|shall|should|will|is|are|has|have)\b|[;.:]")
 
 
 @dataclass(frozen=True)
@@ -76,12 +87,41 @@ class HeadingMatcher:
         if not text or not text[0].islower():
             return None
         m = self._pattern.match(text)
-        if not m or not re.match(r"\s+(?:that|to)(?:\s*,)?\s+\S", m.group("rest")):
+        if not m:
+            return None
+        if self._by_word[m.group("word")].part == Part.OPERATIVE and (ask := self._ask(text, m)):
+            return ask
+        if not re.match(r"\s+(?:that|to)(?:\s*,)?\s+\S", m.group("rest")):
             return None
         rest = m.group("rest").strip()
-        if self._by_word[m.group("word")].part == Part.OPERATIVE and self._resolves_to.match(rest):
+        to = self._resolves_to.match(rest)
+        if self._by_word[m.group("word")].part == Part.OPERATIVE and to:
+            if _LEAD_IN.match(to.group("rest")):
+                return text[: m.end("mods")], rest  # 'resolves to adopt the following …:'
             return None
         return text[: m.end("mods")], rest
+
+    def _ask(self, text: str, m: re.Match[str]) -> tuple[str, str] | None:
+        """An operative heading with its addressees run into their ask on one line, as web
+        pages and conversions give a heading with a single clause: 'invites Member States
+        to participate …' → ('invites Member States', 'to participate …'); 'resolves to
+        instruct the Director of TSB, in collaboration with …, to report …' likewise."""
+        start = m.end("mods")
+        rest = text[start:]
+        to = self._resolves_to.match(rest.lstrip())
+        if to:
+            start = len(text) - len(to.group("rest"))
+        named = _ASKED.search(text, start)
+        if named is None:
+            return None
+        addressees = text[start : named.start()].strip(" ,")
+        if (
+            not addressees
+            or len(addressees) > MAX_ADDRESSEES_CHARS
+            or _CLAUSE_WORDS.search(addressees)
+        ):
+            return None
+        return text[: named.start()].rstrip(" ,"), text[named.end() :].strip()
 
     def match(self, text: str) -> HeadingMatch | None:
         """A HeadingMatch if the (cleaned) line is a section heading."""
@@ -101,6 +141,8 @@ class HeadingMatcher:
             return None
         modality = kind.id
         to = self._resolves_to.match(rest)
+        if to and _LEAD_IN.match(to.group("rest")):
+            return None  # 'resolves to adopt the following principles:': its first clause
         if to:
             verb = to.group("verb")
             modality = next(k.id for v, k in self._infinitives if v == verb)

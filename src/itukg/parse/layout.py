@@ -29,7 +29,13 @@ from itukg.read.text import Line
 
 MAX_GLUED_HEADING = 320  # characters of a heading (with its addressees) glued to a text
 _BREAK = re.compile(r"[,;:.]\s+(?:and\s+)?")
-_ITEM_START = re.compile(r"\s(?P<label>\d{1,2}|[a-z]\)|[ivx]{1,5}\))\s+(?=[a-z])")
+# an item's label inside a line, before its text in small letters, or (a lettered item)
+# before the text it recalls: 'a) Article 10 of the Constitution', 'b) Resolution 71 …'
+_ITEM_START = re.compile(
+    r"\s(?P<label>\d{1,2}(?=\s+[a-z])|(?:[a-z]|[ivx]{1,5})\)"
+    r"(?=\s+(?:[a-z]|(?:Resolution|Decision|Recommendation|Opinion|Article|Annex|Document)s?\s"
+    r"|Nos?\.?\s)))\s+"
+)
 # an annex title or the volume's own part heading run into the end of a paragraph
 _GLUED_BLOCK = re.compile(
     r"(?:(?<=\S)\s+(?P<annex>"
@@ -252,6 +258,8 @@ def _split_heading_once(
             split = None  # after a recital, a heading with its addressees only
         if split is None and (item_ends or last_recital):
             split = _operative_word_then_that(text[start:], headings)  # '…, resolves that …'
+        if split is None and text[brk.start()] in ";.":
+            split = _preamble_word_then_clause(text[start:], headings)  # '…. noting the …'
 
         if split:
             head, clause = split
@@ -352,6 +360,20 @@ def _operative_word_then_that(text: str, headings: HeadingMatcher) -> tuple[str,
     return split if match is not None and match.kind.part == Part.OPERATIVE else None
 
 
+def _preamble_word_then_clause(text: str, headings: HeadingMatcher) -> tuple[str, str] | None:
+    """'noting further the considerable strain …' after a sentence's end → ('noting
+    further', 'the considerable strain …'): a sentence never starts in small letters, so a
+    preamble word there is a heading run into its one recital."""
+    for cut in (m.start() for m in re.finditer(r"\s", text[:MAX_GLUED_HEADING])):
+        head, rest = text[:cut], text[cut:].strip()
+        match = headings.match(head)
+        if match is None or match.kind.part != Part.PREAMBLE or not rest[:1].islower():
+            continue
+        if headings.match(text[: cut + 1 + len(rest.split(None, 1)[0])]) is None:
+            return head, rest  # the longest heading: 'noting further', not 'noting'
+    return None
+
+
 def _opens_list(text: str, headings: HeadingMatcher) -> bool:
     """A preamble word with a colon after it, inside a sentence: it opens the list."""
     match = headings.match(text)
@@ -377,8 +399,41 @@ def _is_glued_heading(text: str, headings: HeadingMatcher) -> bool:
     )
 
 
+# a list that a lead-in opens after its colon: '…requested the Council: i) to create …;
+# ii) to decide …', '…the following guiding principles: 1 CWGs shall …; 2 …'
+_COLON_LIST = re.compile(r":\s+(?P<label>1|a\)|i\))\s+(?=\S)")
+_NEXT_NUMBER = re.compile(r"[;.]\s+(?:and\s+)?(?P<label>\d{1,3})\s+(?=\S)")
+_NEXT_LETTERED = re.compile(r"[;.]\s+(?:and\s+)?(?P<label>[a-z]{1,5}\))\s+(?=\S)")
+
+
+def _split_colon_list(line: Line) -> list[Line] | None:
+    """The lead-in and the items of a list run into one line after its colon, when at
+    least two items follow each other in sequence; None when there is no such list."""
+    opening = _COLON_LIST.search(line.text)
+    if opening is None:
+        return None
+    first, _ = split_label(opening.group("label") + "\tx")
+    if first is None:
+        return None
+    expected = 2
+    cuts = [(opening.start() + 1, opening.end(), opening.group("label") + "\t")]
+    following = _NEXT_NUMBER if first.style == "num" else _NEXT_LETTERED
+    for m in following.finditer(line.text, opening.end()):
+        label, _ = split_label(m.group("label") + "\tx")
+        if label is None or label.style != first.style or label.value != expected:
+            continue
+        cuts.append((m.start() + 1, m.end(), m.group("label") + "\t"))
+        expected += 1
+    if len(cuts) < 2:
+        return None
+    return _cut(line, line.text[: cuts[0][0]], cuts)
+
+
 def _split_items(line: Line) -> list[Line]:
-    """'1\tto do a; 2 to do b; 3 to do c' → three items, when the numbers continue."""
+    """'1\tto do a; 2 to do b; 3 to do c' → three items, when the numbers continue; a list
+    run in after a lead-in's colon is cut out first."""
+    if (listed := _split_colon_list(line)) is not None:
+        return [listed[0], *(item for piece in listed[1:] for item in _split_items(piece))]
     label, _ = split_label(line.text)
     loose = _LOOSE_NUMBER.match(line.text) if label is None else None
     if loose:  # '2 to …; 3 to …': the run of numbers is the evidence that 2 is a label

@@ -43,6 +43,17 @@ _BULLET = re.compile(r"^\s*[\u2022\u25aa\u25e6\u25cf\u00b7]\s+")
 _ENDS_SENTENCE = (".", ";", ":", "!", "?")
 # the enacting line ('The World Telecommunication Development Conference (Hyderabad,
 # 2010),', 'The ITU Radiocommunication Assembly,'): a line of its own after a title
+# a line that has not reached its end: a lettered or numbered item whose text starts in
+# lower case, as recitals and asks do ('a) the Charter of the United Nations and the
+# Universal' / 'Declaration of …', or that recalls a text: 'b) Resolution 18 of the World'; an
+# annex's '1 Introduction' starts in capitals), or the
+# enacting line before its comma ('The Plenipotentiary Conference of the International' /
+# 'Telecommunication Union (Minneapolis, 1998),')
+_UNFINISHED = re.compile(
+    rf"^(?:\(?(?:[a-z]|\d{{1,2}}(?:\.\d{{1,2}})*)[).]?\s+"
+    r"(?:[a-z]|(?:Resolutions?|Decisions?|Recommendations?|Articles?|Nos?\.?)\s)"
+    rf"|{ENACTING_BODY})"
+)
 _ENACTING = re.compile(rf"^{ENACTING_BODY}(?:\([^()]{{0,60}}\)?)?\s*[,:]?$")
 
 
@@ -152,6 +163,8 @@ def _continues(before: str, text: str, headings: HeadingMatcher, full: int = 10*
     # after a line that stopped only at the page's width ('…Parties to the Tampere' /
     # 'Convention to …')
     last = before.rsplit(None, 1)[-1]
+    if last.isalpha() and text[:1].isupper() and _UNFINISHED.match(before):
+        return True  # a recital, an ask or the enacting line goes on to its ',' or ';'
     return (last.isalpha() and last.islower()) or len(before) >= full
 
 
@@ -191,9 +204,20 @@ def strip_bullets(lines: list[Line], headings: HeadingMatcher) -> list[Line]:
     if not any(
         (m := _BULLET.match(line.text)) and headings.match(line.text[m.end() :]) is not None
         for line in lines
-    ):
+    ) and not _bullets_before_headings(lines, headings):
         return lines
     return [
         replace(line, text=line.text[m.end() :]) if (m := _BULLET.match(line.text)) else line
         for line in lines
     ]
+
+
+def _bullets_before_headings(lines: list[Line], headings: HeadingMatcher) -> bool:
+    """Bullets above the first heading: recitals whose heading the page lost ('• that …'),
+    not dash items, which always stand under a heading."""
+    for line in lines:
+        if _BULLET.match(line.text):
+            return True
+        if headings.match(line.text) is not None:
+            return False
+    return False

@@ -180,6 +180,7 @@ _EXTERNAL_NAMES = {
     "sector-recommendation": "Recommendation {}",
     "regulations": "{}",
     "treaty": "{}",
+    "outcome": "{}",
 }
 _REGULATIONS = {"RR": "Radio Regulations", "ITR": "International Telecommunication Regulations"}
 

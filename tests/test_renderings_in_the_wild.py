@@ -1,0 +1,300 @@
+"""Renderings of ITU texts as web pages, document sites and the Council's own volumes
+give them, each imitated by a text written here: a heading and its one ask on one line,
+titles with no number line or in the Council's short form, texts cut into numbered
+chunks, hard-wrapped recitals, bullets where the headings were lost; and what the
+annotator must find in them (addressees, citations by short forms and by name)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from itukg.errors import InputError
+from itukg.pipeline import parse_inputs
+
+
+def _read(tmp_path: Path, text: str, name: str = "t.txt"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    (document,) = parse_inputs([path], annotate=True)
+    return document
+
+
+def _outline(resolution) -> list[tuple[str, list[str | None]]]:
+    return [(s.heading, [c.label for c in s.clauses]) for s in resolution.sections]
+
+
+def _asked(section) -> list[str]:
+    return [a.id for a in section.addressees]
+
+
+_WTSA_HEAD = (
+    "RESOLUTION 64 (Rev. Geneva, 2022)\n"
+    "Addresses for the next generation of networks\n"
+    "The World Telecommunication Standardization Assembly (Geneva, 2022),\n"
+    "considering\n"
+    "that the work matters,\n"
+)
+
+
+def test_a_heading_with_its_one_ask_on_its_line(tmp_path):
+    document = _read(
+        tmp_path,
+        _WTSA_HEAD
+        + "instructs the Director of the Telecommunication Standardization Bureau to report "
+        "annually to TSAG on the progress,\n"
+        "resolves to instruct the Director of the Telecommunication Standardization Bureau, "
+        "in collaboration with the Director of the Telecommunication Development Bureau, to "
+        "organize workshops,\n"
+        "invites Member States to participate actively in the work;\n"
+        "requests the Council to consider the matter at its next session,\n"
+        "encourages Sector Members, in cooperation with the regional telecommunication "
+        "organizations, to contribute to the studies.\n",
+    )
+    (resolution,) = document.resolutions
+    assert [s.heading for s in resolution.sections] == [
+        "considering",
+        "instructs the Director of the Telecommunication Standardization Bureau",
+        "resolves to instruct the Director of the Telecommunication Standardization Bureau, "
+        "in collaboration with the Director of the Telecommunication Development Bureau",
+        "invites Member States",
+        "requests the Council",
+        "encourages Sector Members, in cooperation with the regional telecommunication "
+        "organizations",
+    ]
+    _, instructs, resolves, invites, requests, encourages = resolution.sections
+    assert instructs.clauses[0].text == "to report annually to TSAG on the progress,"
+    assert instructs.clauses[0].mandate.addressees[0].id == "director-tsb"
+    assert _asked(resolves) == ["director-tsb"]
+    assert [c.id for c in resolves.collaborators] == ["director-bdt"]
+    assert resolves.clauses[0].mandate.action.startswith("organize workshops")
+    assert _asked(invites) == ["member-states"]
+    assert invites.clauses[0].text == "to participate actively in the work;"
+    assert _asked(requests) == ["council"]
+    assert requests.clauses[0].mandate.action.startswith("consider the matter")
+    assert _asked(encourages) == ["sector-members"]
+    assert [c.id for c in encourages.collaborators] == ["regional-telecommunication-organizations"]
+
+
+def test_a_to_that_a_preposition_governs_stays_in_the_addressees(tmp_path):
+    # 'party to the Agreement': 'to the …' is no ask; the ask starts at 'to ratify'
+    document = _read(
+        tmp_path, _WTSA_HEAD + "invites Member States party to the Agreement to ratify it,\n"
+    )
+    (resolution,) = document.resolutions
+    invites = resolution.sections[1]
+    assert invites.heading == "invites Member States party to the Agreement"
+    assert invites.clauses[0].text == "to ratify it,"
+    assert _asked(invites) == ["member-states"]
+
+
+def test_numbered_study_groups_administrations_and_regional_organizations(tmp_path):
+    document = _read(
+        tmp_path,
+        _WTSA_HEAD + "instructs ITU-T Study Group 17, within its mandate,\n"
+        "to study the security of addresses,\n"
+        "instructs Study Group 3 of ITU-T\nto study their costs,\n"
+        "invites administrations and the regional telecommunication organizations\n"
+        "to contribute to the work.\n",
+    )
+    (resolution,) = document.resolutions
+    _, sg17, sg3, invites = resolution.sections
+    assert _asked(sg17) == ["itu-t-study-groups"] and not sg17.unknown_addressees
+    assert _asked(sg3) == ["itu-t-study-groups"]
+    assert _asked(invites) == ["administrations", "regional-telecommunication-organizations"]
+
+
+def test_an_ask_in_the_infinitive_names_no_agent_of_its_relative_clause(tmp_path):
+    document = _read(
+        tmp_path,
+        "RESOLUTION ITU-R 38-3\nStudy of procedural matters\n(1995-2003)\n"
+        "The ITU Radiocommunication Assembly,\n"
+        "considering\na) that the matter is studied (CV 156),\n"
+        "resolves\n"
+        "1\tto maintain the Special Committee, the results of which may be used by "
+        "administrations in their preparation for the WRC;\n"
+        "2\tthat the Special Committee shall meet.\n",
+    )
+    (resolution,) = document.resolutions
+    resolves = resolution.sections[1]
+    assert not (resolves.clauses[0].mandate and resolves.clauses[0].mandate.addressees)
+    # 'CV 156': the Convention's provision written with its acronym before the number
+    (recital,) = resolution.sections[0].clauses
+    assert [p.id for p in recital.cites_provisions] == ["cv/156"]
+
+
+def test_a_wtsa_opinion_states_its_view(tmp_path):
+    document = _read(
+        tmp_path,
+        "OPINION 1 (Rev. Geneva, 2022)\nCooperation with other organizations\n"
+        "The World Telecommunication Standardization Assembly (Geneva, 2022),\n"
+        "considering\na) that cooperation is needed,\n"
+        "is of the opinion\nthat Member States should encourage such cooperation,\n"
+        "invites the Secretary-General\nto bring this Opinion to the attention of the Council.\n",
+    )
+    (opinion,) = document.resolutions
+    assert opinion.id == "wtsa/opinion-1/geneva-2022"
+    assert [(s.section_kind, s.kind.value) for s in opinion.sections] == [
+        ("considering", "preamble"),
+        ("is-of-the-opinion", "operative"),
+        ("invites", "operative"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("RESOLUTION 1372 (modified 2019)", "council/1372/2019"),
+        ("DECISION 482 (C01, last modified C19)", "council/decision-482/2019"),
+        ("RESOLUTION 1305 (C-09)", "council/1305/2009"),
+        ("RESOLUTION 1100 (C97)", "council/1100/1997"),
+    ],
+)
+def test_council_texts_dated_by_their_sessions_and_amendments(tmp_path, title, expected):
+    document = _read(
+        tmp_path,
+        f"{title}\nA working group of the Council\nThe Council,\n"
+        "recalling\na) Decision 5 (Rev. Dubai, 2018),\n"
+        "resolves\nthat the group shall meet.\n",
+    )
+    (resolution,) = document.resolutions
+    assert resolution.id == expected
+
+
+def test_the_council_volume_short_title_in_a_page_run_into_one_line(tmp_path):
+    # the Council's compendium: running head, 'R 1333 (C11)', and the whole page one line
+    page = (
+        "– 105 – (3.2 – Council) R 1402 (C12) Principles for the groups of the Council "
+        "The Council, considering a) Article 10 of the Constitution, according to which the "
+        "Council acts as governing body of the Union; b) Resolution 71 (Rev. Guadalajara, 2010) "
+        "on the strategic plan, noting a) Decision 11 (Guadalajara, 2010) on the groups of the "
+        "Council, which requested the Council: i) to create working groups based on issues; "
+        "ii) to decide their mandates; iii) to decide their termination. noting further the "
+        "strain that the meetings of the groups place on the resources of Member States and "
+        "Sector Members, and the need to reduce their costs, resolves to adopt the following "
+        "principles: 1 Working groups shall address issues; 2 Their work shall be reviewed "
+        "each year.\n"
+    )
+    (resolution,) = _read(tmp_path, page).resolutions
+    assert resolution.id == "council/1402/2012"
+    assert resolution.title == "Principles for the groups of the Council"
+    assert [s.heading for s in resolution.sections] == [
+        "considering",
+        "noting",
+        "noting further",
+        "resolves",
+    ]
+    considering, noting, further, resolves = resolution.sections
+    assert [c.label for c in considering.clauses] == ["a)", "b)"]
+    assert considering.clauses[0].text.startswith("Article 10 of the Constitution")
+    assert [c.label for c in noting.clauses] == ["a)", "a) i)", "a) ii)", "a) iii)"]
+    assert noting.clauses[1].text == "to create working groups based on issues;"
+    assert further.clauses[0].text.startswith("the strain that the meetings")
+    assert [c.label for c in resolves.clauses] == [None, "1", "2"]
+    assert [p.id for p in considering.clauses[0].cites_provisions] == ["cs/article-10"]
+
+
+def test_a_web_title_with_the_body_and_year_after_a_comma(tmp_path):
+    document = _read(
+        tmp_path,
+        "Resolution 1158, ITU Council 2000\n\nApproved at the eleventh Plenary Meeting\n\n"
+        "The Council,\n\n"
+        "  \u2022 that Resolution 73 (Minneapolis, 1998) provided for a summit;\n\n"
+        "  \u2022 that several agencies wish to be associated with it,\n\n"
+        "noting with satisfaction\n\nthat countries have offered to host it,\n\n"
+        "instructs the Secretary-General\n\n  1. to pursue coordination;\n\n"
+        "  2. to report to the Council.\n",
+    )
+    (resolution,) = document.resolutions
+    assert resolution.id == "council/1158/2000"
+    assert resolution.title != "Approved at the eleventh Plenary Meeting"
+    lost, noting, instructs = resolution.sections
+    # the bullets above the first heading are recitals whose heading the page lost
+    assert lost.section_kind == "heading-lost"
+    assert [c.text for c in lost.clauses] == [
+        "that Resolution 73 (Minneapolis, 1998) provided for a summit;",
+        "that several agencies wish to be associated with it,",
+    ]
+    assert [v.version_id for v in lost.clauses[0].cites_resolutions] == ["pp/73/minneapolis-1998"]
+    assert noting.heading == "noting with satisfaction"
+    assert [c.label for c in instructs.clauses] == ["1", "2"]
+
+
+def test_a_text_whose_title_line_was_lost_is_read_without_its_number(tmp_path):
+    # a web page that kept the subject and a hard-wrapped enacting line, not the number
+    document = _read(
+        tmp_path,
+        "Status of an observer in the Union\n"
+        "The Plenipotentiary Conference of the International\n"
+        "Telecommunication Union (Minneapolis, 1998),\n"
+        "recalling\n"
+        "a) the Charter of the United Nations and the Universal\n"
+        "Declaration of Human Rights;\n"
+        "b) Resolution A/52/250 of the United Nations General\n"
+        "Assembly on the participation of observers;\n"
+        "c) Resolution 18 of the World Telecommunication\n"
+        "Development Conference (Valletta, 1998),\n"
+        "resolves\n"
+        "that the observer may take part in the conferences of the Union.\n",
+    )
+    (resolution,) = document.resolutions
+    assert resolution.id == "pp/untitled-line-1/minneapolis-1998"
+    assert resolution.status.value == "in-force"
+    assert resolution.title == "Status of an observer in the Union"
+    assert any("no title line" in note for note in resolution.notes)
+    recalling = resolution.sections[0]
+    assert [c.label for c in recalling.clauses] == ["a)", "b)", "c)"]
+    a, b, c = recalling.clauses
+    assert a.text.endswith("Universal Declaration of Human Rights;")
+    assert [(e.kind, e.identifier) for e in a.cites_external] == [
+        ("treaty", "UN Charter"),
+        ("outcome", "UDHR"),
+    ]
+    assert [(e.kind, e.identifier) for e in b.cites_external] == [("un-resolution", "A/RES/52/250")]
+    assert [v.version_id for v in c.cites_resolutions] == ["wtdc/18/valletta-1998"]
+
+
+def test_a_page_from_the_middle_of_a_text_is_refused_with_where_its_headings_start(tmp_path):
+    path = tmp_path / "page.txt"
+    path.write_text(
+        "\u2013 96 \u2013 (3.2 \u2013 Council) considering a) that the work goes on; b) that it "
+        "matters, resolves 1 to establish a group; 2 to report to the Council.\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError, match="a page from the middle of a text"):
+        parse_inputs([path], annotate=False)
+
+
+def test_a_text_a_document_site_cut_into_numbered_chunks(tmp_path):
+    chunks = (
+        "1\u3001Res. ITU-R 99-1 1RESOLUTION ITU-R 99-1 Study of procedural matters "
+        "(1995-2003) The ITU Radiocommunication Assembly, considering a) that the ITU Conv",
+        "2\u3001ention includes such studies (CV 156); b) that a mechanism is needed, "
+        "resolves 1 to maintain the Special Comm",
+        "3\u3001ittee; 2 to review its working methods.",
+    )
+    document = _read(tmp_path, "\n".join(chunks) + "\n")
+    (resolution,) = document.resolutions
+    assert resolution.id == "ra/99-1/geneva-2003"
+    assert _outline(resolution) == [("considering", ["a)", "b)"]), ("resolves", ["1", "2"])]
+    considering, resolves = resolution.sections
+    assert considering.clauses[0].text == "that the ITU Convention includes such studies (CV 156);"
+    assert resolves.clauses[0].text == "to maintain the Special Committee;"
+
+
+def test_short_and_named_citations(tmp_path):
+    document = _read(
+        tmp_path,
+        _WTSA_HEAD.replace("that the work matters,", "a) Res 71(Rev. Guadalajara, 2010);\n"
+                           "b) the Tunis Agenda for the Information Society and the 2030 "
+                           "Agenda for Sustainable Development,")
+        + "resolves\nthat the work shall go on.\n",
+    )  # fmt: skip
+    (resolution,) = document.resolutions
+    a, b = resolution.sections[0].clauses
+    assert [v.version_id for v in a.cites_resolutions] == ["pp/71/guadalajara-2010"]
+    assert [(e.kind, e.identifier) for e in b.cites_external] == [
+        ("outcome", "WSIS Tunis Agenda"),
+        ("un-resolution", "A/RES/70/1"),
+    ]

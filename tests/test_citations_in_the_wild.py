@@ -118,7 +118,12 @@ def test_decisions_recommendations_and_opinions_are_cited_as_such(nlp):
                 ("sector-recommendation", "ITU-R M.1036"),
             ],
         ),
-        ("No. 5.316 of the Radio Regulations", [("regulations", "RR")]),
+        ("No. 5.316 of the Radio Regulations", [("regulations", "RR No. 5.316")]),
+        (
+            "Nos. 5.340 and 5.341A, under which the band is shared",
+            [("regulations", "RR No. 5.340"), ("regulations", "RR No. 5.341A")],
+        ),
+        ("the Radio Regulations", [("regulations", "RR")]),
         ("the International Telecommunication Regulations", [("regulations", "ITR")]),
     ],
 )

@@ -298,3 +298,67 @@ def test_short_and_named_citations(tmp_path):
         ("outcome", "WSIS Tunis Agenda"),
         ("un-resolution", "A/RES/70/1"),
     ]
+
+
+def test_a_page_that_lost_its_headings_and_numbered_its_recitals(tmp_path):
+    document = _read(
+        tmp_path,
+        "International Telecommunication Union\n"
+        " Search Site Map Contact us\nHome : ITU-D : Conferences\n\n"
+        "The World Telecommunication Development Conference (Valletta, 1998),\n\n"
+        "  1. that the sharing of information is a key role of ITU-D;\n"
+        "  2. Recommendation 2 of the African Regional Telecommunication Development "
+        "Conference (AF-RTDC-96) on surveys;\n"
+        "  3. Resolutions 3 and 6 and Recommendation 4 of the Regional Telecommunication "
+        "Development Conference for the Arab States (AR-RTDC-96),\n\n"
+        "recognizing further\n\nthat the information is useful,\n\n"
+        "requests the Director of BDT\n\n  1. to support this activity;\n"
+        "  2. to continue to survey countries.\n",
+    )
+    (resolution,) = document.resolutions
+    assert resolution.id == "wtdc/untitled-line-5/valletta-1998"
+    assert resolution.title == ""  # the navigation above is no subject
+    lost, further, requests = resolution.sections
+    assert lost.section_kind == "heading-lost"
+    assert [c.label for c in lost.clauses] == ["1", "2", "3"]
+    works = [c.work_id for clause in lost.clauses for c in clause.cites_resolutions]
+    assert works == ["rtdc/recommendation-2", "rtdc/3", "rtdc/6", "rtdc/recommendation-4"]
+    assert _asked(requests) == ["director-bdt"]
+
+
+def test_an_operative_heading_broken_after_its_article(tmp_path):
+    document = _read(
+        tmp_path,
+        "RESOLUTION 73 (Minneapolis, 1998)\nA summit on the information society\n"
+        "The Plenipotentiary Conference of the International\n"
+        "Telecommunication Union (Minneapolis, 1998),\n"
+        "considering\na) that the subject is important;\n"
+        "b) that it reaches beyond the Union,\n"
+        "resolves to instruct the\nSecretary-General\n"
+        "1 to place the question before the Administrative Committee;\n"
+        "2 to report to the Council.\n",
+    )
+    (resolution,) = document.resolutions
+    resolves = resolution.sections[1]
+    assert resolves.heading == "resolves to instruct the Secretary-General"
+    assert _asked(resolves) == ["secretary-general"]
+    assert [c.label for c in resolves.clauses] == ["1", "2"]
+
+
+def test_radio_regulations_provisions_and_the_rio_instruments(tmp_path):
+    document = _read(
+        tmp_path,
+        _WTSA_HEAD.replace(
+            "that the work matters,",
+            "a) that No. 5.441B of the Radio Regulations applies in the band;\n"
+            "b) the Rio Declaration on Environment and Development and Agenda 21,",
+        )
+        + "resolves\nthat the work shall go on.\n",
+    )
+    (resolution,) = document.resolutions
+    a, b = resolution.sections[0].clauses
+    assert [(e.kind, e.identifier) for e in a.cites_external] == [("regulations", "RR No. 5.441B")]
+    assert [(e.kind, e.identifier) for e in b.cites_external] == [
+        ("outcome", "Rio Declaration"),
+        ("outcome", "Agenda 21"),
+    ]

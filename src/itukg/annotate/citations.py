@@ -30,6 +30,12 @@ _OWN_BODY = re.compile(
     re.IGNORECASE,
 )
 _OF_BODY = re.compile(r"\s*,?\s*(?:of|by|adopted by)\s+(?:the\s+)?", re.IGNORECASE)
+# a region's word before a conference's name ('the African Regional …'), at most two
+_REGION_WORD = re.compile(r"[A-Z][a-z]+\s+(?=[A-Z])")
+# another kind's list sharing the body written after it
+_JOINED_LIST = re.compile(
+    r"\s+and\s+(?:Resolution|Recommendation|Decision)s?\s+\d{1,4}(?:\s*(?:,|and)\s*\d{1,4})*"
+)
 _SESSION_AFTER = re.compile(r"\s*\((?P<place>[A-Z][^(),\d]{1,40}?),\s*(?P<year>\d{4})\)")
 
 
@@ -93,7 +99,18 @@ def _body_after(end: int, citing: Resolution, bodies: _Bodies) -> tuple[str | No
         return citing.body_id, "this"
     match = _OF_BODY.match(text, end)
     if match:
-        return bodies.at(match.end()), "text"
+        body = bodies.at(match.end())
+        at = match.end()
+        for _ in range(2):  # 'of the African Regional Telecommunication Development …'
+            word = _REGION_WORD.match(text, at) if body is None else None
+            if word is None:
+                break
+            at = word.end()
+            body = bodies.at(at)
+        return body, "text"
+    joined = _JOINED_LIST.match(text, end)
+    if joined:  # 'Resolutions 3 and 8 and Recommendations 3 and 4 of AR-RTDC-96': one body
+        return _body_after(joined.end(), citing, bodies)
     return None, ""
 
 

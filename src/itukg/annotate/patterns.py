@@ -142,6 +142,13 @@ _SECTOR_RECOMMENDATION = re.compile(
     r"(?P<list>[A-Z]{1,3}\.\d+(?:\.\d+)*(?:\s*(?:,\s*and|,|and)\s*(?:ITU-[RT]\s+)?"
     r"[A-Z]{1,3}\.\d+(?:\.\d+)*)*)"
 )
+# a provision of the Radio Regulations: numbered by article and point ('No. 5.441B', 'Nos.
+# 5.340 and 5.341'), where the Constitution and Convention number plainly
+_RR_PROVISIONS = re.compile(
+    r"\bNos?\.?\s*(?P<list>\d{1,2}\.\d{1,4}[A-Z]{0,3}(?:\s*(?:,\s*and|,|and)\s*"
+    r"\d{1,2}\.\d{1,4}[A-Z]{0,3})*)(?![\w.]\w)"
+    r"(?:\s+(?:of|in)\s+the\s+(?:Radio\s+Regulations|RR)\b)?"
+)
 _REGULATIONS = re.compile(
     r"\b(?P<rr>Radio\s+Regulations|RR)\b(?!-)|\b(?P<itr>International\s+Telecommunication"
     r"\s+Regulations|ITRs?)\b"
@@ -221,7 +228,18 @@ def external_instruments(
                 ExternalItem("sector-recommendation", f"{part.group(1) or sector} {part.group(2)}")
             )
         yield match.start(), match.end(), items
+    provisions = []
+    for match in _RR_PROVISIONS.finditer(text):
+        numbers = re.findall(r"\d{1,2}\.\d{1,4}[A-Z]{0,3}", match.group("list"))
+        provisions.append((match.start(), match.end()))
+        yield (
+            match.start(),
+            match.end(),
+            [ExternalItem("regulations", f"RR No. {n}") for n in numbers],
+        )
     for match in _REGULATIONS.finditer(text):
+        if any(start <= match.start() < end for start, end in provisions):
+            continue  # 'No. 5.316 of the Radio Regulations': the provision is cited
         name = "RR" if match.group("rr") else "ITR"
         yield match.start(), match.end(), [ExternalItem("regulations", name)]
     for match in _TREATY.finditer(text):

@@ -34,7 +34,7 @@ from itukg.parse.residue import (
     revision_pairs,
 )
 from itukg.parse.table import find_tables
-from itukg.parse.wrapping import looks_wrapped, strip_bullets, unwrap
+from itukg.parse.wrapping import join_open_headings, looks_wrapped, strip_bullets, unwrap
 from itukg.read.text import Line, Revision, SourceText
 
 _KINDS = "resolution|decision|recommendation|opinion"
@@ -137,8 +137,11 @@ _ANNEX = re.compile(
 # a recital as it opens: a letter label, 'that …', 'the …', or the text it recalls
 # ('a) that …', 'that the …', 'Resolution 31 (Rev. Doha, 2006) of …')
 _RECITAL = re.compile(
-    r"^(?:\(?[a-z]\)\s*\S|(?:that|the)\b|(?:Resolution|Decision|Article)s?\s+(?:ITU-R\s+)?\d)"
-)
+    r"^(?:\(?[a-z]\)\s*\S|(?:\d{1,2}[.)]?\s+)?(?:(?:that|the)\b"
+    r"|(?:Resolution|Recommendation|Decision|Article)s?\s+(?:ITU-R\s+)?\d))"
+)  # or a number a web page's list gave it: '1. that a key role …'
+_BREADCRUMB = re.compile(r"(?:\s[:|>\u00bb]\s.*){2}")  # 'Home : ITU-D : Conferences'
+
 HEADING_LOST = "heading-lost"  # the ontology's kind of recitals whose heading was lost
 _TO_RESOLUTION = re.compile(r"^\(to\s+(?P<target>Resolution\b.*)\)$", re.I)
 _WITH_RESPECT = re.compile(r"^With respect to\s+(?P<target>.+)$", re.I)
@@ -216,6 +219,7 @@ class _Parser:
         lines = self.source.lines
         if self.source.format == "text":  # text taken from a PDF or a web page
             lines = strip_bullets(split_flattened(join_chunks(lines)), self.headings)
+            lines = join_open_headings(lines, self.headings)
             if looks_wrapped(lines):
                 lines = unwrap(lines, self.headings)
         document = Document(
@@ -429,7 +433,12 @@ class _Parser:
         if index is None:
             return []
         start = index
-        while start > 0 and (start == index or lines[start - 1].text) and index - start < 3:
+        while (
+            start > 0
+            and (start == index or lines[start - 1].text)
+            and index - start < 3
+            and not _BREADCRUMB.search(lines[start - 1].text)  # a page's navigation
+        ):
             start -= 1  # the subject: the paragraph right above the enacting line
         while start < index and not lines[start].text:
             start += 1

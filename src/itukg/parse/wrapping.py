@@ -40,6 +40,7 @@ _SPACED_LABEL = re.compile(rf"^(?P<label>{_LABEL_WORD})\s{{2,}}(?=\S)")
 # a label alone on its line: its text is on the next
 _LONE_LABEL = re.compile(rf"^(?:{_LABEL_WORD}|[\u2013\u2014\u2022-])$")
 _BULLET = re.compile(r"^\s*[\u2022\u25aa\u25e6\u25cf\u00b7]\s+")
+_OPEN_ENDED = (" the", " of", " and", " to", " with")  # words a heading never ends on
 _ENDS_SENTENCE = (".", ";", ":", "!", "?")
 # the enacting line ('The World Telecommunication Development Conference (Hyderabad,
 # 2010),', 'The ITU Radiocommunication Assembly,'): a line of its own after a title
@@ -135,6 +136,8 @@ def _continues(before: str, text: str, headings: HeadingMatcher, full: int = 10*
         return True  # an article never ends a line: 'The' / 'World Radiocommunication …'
     if text == "The":
         return False  # nor goes on one: the enacting line broken after its first word
+    if headings.match(before) is not None and before.endswith(_OPEN_ENDED):
+        return True  # 'resolves to instruct the' / 'Secretary-General'
     if headings.match(before) is not None or before.isupper():
         return False
     if _TITLE_LINE.match(before) and text[:1].isupper():
@@ -221,3 +224,23 @@ def _bullets_before_headings(lines: list[Line], headings: HeadingMatcher) -> boo
         if headings.match(line.text) is not None:
             return False
     return False
+
+
+def join_open_headings(lines: list[Line], headings: HeadingMatcher) -> list[Line]:
+    """A heading line that stops on a word no heading ends on ('resolves to instruct the'
+    / 'Secretary-General') joined with the next line, in any text: the line alone would
+    be a heading with a lost addressee."""
+    out: list[Line] = []
+    for line in lines:
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and line.text
+            and previous.text.endswith(_OPEN_ENDED)
+            and headings.match(previous.text) is not None
+            and not _starts_own_line(line.text, headings)
+        ):
+            out[-1] = replace(previous, text=_join(previous.text, line.text), raw=previous.raw)
+            continue
+        out.append(line)
+    return out

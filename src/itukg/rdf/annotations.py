@@ -188,6 +188,8 @@ _REGULATIONS = {"RR": "Radio Regulations", "ITR": "International Telecommunicati
 def _add_external_instrument(graph: Graph, citation: ExternalCitation) -> URIRef:
     node = URIRef(EXTERNAL + citation.id)
     name = _REGULATIONS.get(citation.identifier, citation.identifier)
+    if citation.identifier.startswith("RR No. "):  # a provision of the Radio Regulations
+        name = _REGULATIONS["RR"] + citation.identifier[2:]
     graph.add((node, RDF.type, ITU_TERMS.ExternalInstrument))
     graph.add((node, ITU_TERMS.instrumentKind, Literal(citation.kind)))
     graph.add((node, ITU_TERMS.identifier, Literal(citation.identifier)))

@@ -9,6 +9,8 @@
 - The same figures against a held-out hand alignment of three PP-18 resolutions
   (tests/fixtures/alignment/pp18-devices.json), made after the detector was written,
   detected over the whole PP-18 set of ../shared/corpus/pp18 (left out when it is absent).
+- The 30 strongest operative pairs among the PP-18 texts against their hand judgement
+  (tests/fixtures/alignment/pp18-strongest.json): how many are right, wrong, not judged.
 - Speed at N resolutions of the synthetic corpus (bench/generate.py): detection (read
   the clauses, find and classify the pairs), `itukg overlaps` storing them, and `itukg
   query overlaps` listing them,
@@ -35,6 +37,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 ALIGNMENT = ROOT / "tests" / "fixtures" / "alignment" / "c26-89.json"
 HELD_OUT = ROOT / "tests" / "fixtures" / "alignment" / "pp18-devices.json"
+STRONGEST = ROOT / "tests" / "fixtures" / "alignment" / "pp18-strongest.json"
 PP18 = ROOT.parent / "shared" / "corpus" / "pp18" / "pp18-final-acts-dev.akn.xml"
 VERSIONS = ["pp/191/doha-2026", "ra/75/dubai-2023", "wtsa/18/new-delhi-2024", "wtdc/59/baku-2025"]
 ITUKG = [sys.executable, "-m", "itukg.cli"]
@@ -101,6 +104,24 @@ def held_out(store: Path) -> list[str]:
         f"| recall, operative clauses | {figures['recall_operative']:.3f} |",
         f"| recall, all clauses | {figures['recall_all']:.3f} |",
         f"| class agreement | {figures['class_agreement']:.3f} |",
+    ]
+
+
+def strongest_pp18(store: Path) -> list[str]:
+    """The 30 strongest operative pairs among the PP-18 texts, against their hand judgement."""
+    from itukg.overlap.detect import detect, read_clauses
+    from itukg.overlap.judge import Alignment, strongest
+    from itukg.store import open_read
+
+    judged = strongest(detect(read_clauses(open_read(store))), Alignment.load(STRONGEST))
+    return [
+        "| figure | value |",
+        "|---|---|",
+        f"| pairs listed | {judged.count} |",
+        f"| right (a pair by the hand judgement) | {judged.right} |",
+        f"| wrong (a formula or a template, by the hand judgement) | {judged.wrong} |",
+        f"| not judged yet | {judged.unjudged} |",
+        f"| precision | {judged.precision:.3f} |",
     ]
 
 
@@ -178,6 +199,9 @@ def main() -> None:
             build(PP18, pp18)
             report += ["", "## Against a held-out hand alignment (PP-18 Resolutions 177, 188, "
                        "189), detected over the whole PP-18 set", "", *held_out(pp18)]  # fmt: skip
+            report += ["", "## The 30 strongest operative pairs among the 50 PP-18 texts, judged "
+                       "by hand (tests/fixtures/alignment/pp18-strongest.json)", "",
+                       *strongest_pp18(pp18)]  # fmt: skip
         if not args.skip_scale:
             report += ["", f"## Speed, synthetic corpus of N = {args.size}", "",
                        *scale(args.size, work)]  # fmt: skip

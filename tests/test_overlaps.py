@@ -172,3 +172,33 @@ def test_overlaps_command_json_shape_and_store(corpus_store):
     stored = run(open_read(corpus_store), load_query("summary"))
     overlaps = int(stored.rows[0][stored.columns.index("overlaps")].value)
     assert overlaps == len(detect(read_clauses(open_read(corpus_store))))
+
+
+@pytest.fixture(scope="module")
+def template_pairs(tmp_path_factory):
+    """Three texts of one conference on other subjects, written from one template."""
+    store = tmp_path_factory.mktemp("templates") / "store"
+    build([FIXTURES / "templates"], store)
+    return {
+        frozenset({(p.a.number, p.a.kind, p.a.label), (p.b.number, p.b.kind, p.b.label)}): p
+        for p in detect(read_clauses(open_read(store)))
+    }
+
+
+def test_one_template_filled_with_each_texts_own_subject_makes_no_pair(template_pairs):
+    # 'a youth perspective' in the text on youth, 'a gender perspective' in the one on gender
+    assert frozenset({("301", "resolves", "1"), ("302", "resolves", "1")}) not in template_pairs
+    assert frozenset({("301", "instructs", "1"), ("302", "instructs", "1")}) not in template_pairs
+    # a subject both share beyond the template (employment) stays, as related at most
+    employment = template_pairs.get(frozenset({("301", "resolves", "2"), ("302", "resolves", "2")}))
+    assert employment is None or str(employment.kind) == "related"
+
+
+def test_asks_about_each_texts_own_resolution_make_no_pair_across_subjects(template_pairs):
+    # 'to allocate the necessary funds … for the implementation of this resolution'
+    assert frozenset({("301", "instructs", "2"), ("303", "invites", None)}) not in template_pairs
+
+
+def test_the_same_ask_on_a_shared_subject_is_still_found(template_pairs):
+    pair = template_pairs.get(frozenset({("301", "instructs", "3"), ("302", "instructs", "3")}))
+    assert pair is not None and str(pair.kind) == "duplicate"

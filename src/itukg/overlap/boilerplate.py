@@ -26,7 +26,7 @@ FORMULA_WORDS = frozenset({
     "annex", "resolution", "decision", "recommendation", "article", "clause", "text",
     "rev", "revision", "above", "below", "aforementioned", "active", "part", "contribute",
     "comprehensive", "detail", "undertake", "consideration", "adopt", "approve", "provide",
-    "mention", "refer",
+    "mention", "refer", "achievement", "achieve", "attain", "objective",
     # generic actors (after normalisation) and generic groups
     "conference", "assembly", "plenipotentiary", "council", "session", "next", "sector",
     "bureau", "director", "advisory", "group", "study", "chair", "secretary-general",

@@ -55,6 +55,9 @@ CHAIN_MARGIN = 0.2
 ADDITION = 5  # subject words one text adds to the other: a notable addition
 SUBSTITUTION = 0.45  # a share of subject words of one text only, on both sides: another subject
 SAME_REPORT = "both report on the implementation of their resolution"
+TEMPLATE = (
+    0.40  # similarity from which clauses differing by their titles' subjects are one template
+)
 SUBJECT = 0.40  # cosine of the subject words alone at which two clauses are on one subject
 SUBJECT_WORDS = 2  # subject words two clauses on one subject share at least
 MANY_SUBJECT_WORDS = 5  # or so many, in long texts whose other words dilute the cosine
@@ -99,6 +102,7 @@ class ClauseRecord:
     section_index: int = 0
     part: str = "operative"
     cited: set[str] = field(default_factory=set)
+    title: str = ""  # its version's title: the subject of the whole text
 
     @property
     def work(self) -> str:
@@ -231,6 +235,7 @@ def read_clauses(
                 action=value("action"),
                 part=(value("part") or "#Operative").rsplit("#", 1)[-1].lower(),
                 cited=set((value("cited") or "").split()),
+                title=value("title") or "",
             )
         )  # fmt: skip
     _number_sections(records)
@@ -257,6 +262,7 @@ class _Features:
     subject: set[str]
     boilerplate: bool
     self_reference: bool  # acts or reports on the implementation of its own resolution
+    own_text: bool  # names its own resolution ('this resolution'), whatever it asks about it
     reports_on_itself: bool  # reports on it: 'to report annually to TSAG on the implementation'
     verb: str | None
     addressee_kinds: set[str]
@@ -294,6 +300,7 @@ def _features(records: list[ClauseRecord], normaliser: Normaliser) -> list[_Feat
                 subject_words(normalised.text),
                 is_boilerplate(normalised.text),
                 bool(_IMPLEMENTATION.search(normalised.text)),
+                bool(_OWN_TEXT.search(normalised.text)),
                 bool(_IMPLEMENTATION.search(normalised.text) and _REPORTS.search(record.text)),
                 record.verb,
                 {kinds.get(a, a) for a in record.addressees},
@@ -305,6 +312,7 @@ def _features(records: list[ClauseRecord], normaliser: Normaliser) -> list[_Feat
 
 
 _REPORTS = re.compile(r"\b(?:report|inform|submit)(?:s|ing|ed)?\b", re.IGNORECASE)
+_OWN_TEXT = re.compile(r"\b(?:this|the present) (?:resolution|decision|recommendation)\b", re.I)
 _IMPLEMENTATION = re.compile(r"\bimplement(?:ation of|ing|)\s+this resolution\b", re.IGNORECASE)
 PARALLEL = 0.5  # similarity of two whole texts at which they are parallel versions of one subject
 
@@ -339,6 +347,22 @@ class _Parallel:
             x, y = self.vectors[self.row[a]], self.vectors[self.row[b]]
             self.cache[key] = float(x.multiply(y).sum()) >= PARALLEL
         return self.cache[key]
+
+
+def _title_subjects(records: list[ClauseRecord], normaliser: Normaliser) -> dict[str, set[str]]:
+    """The subject words of each version's title."""
+    titles = {r.version: r.title for r in records}
+    return {v: subject_words(normaliser(t).text) if t else set() for v, t in titles.items()}
+
+
+def _own_subjects(fa: _Features, fb: _Features, title_a: set[str], title_b: set[str]) -> bool:
+    """Whether each clause has subject words of its own that are its own title's and not
+    the other's: the same template filled with each text's subject ('a youth perspective
+    in the work of ITU' in the resolution on youth, 'a gender perspective' in the one on
+    gender) is neither one text nor one mandate."""
+    own_a = (fa.subject - fb.subject) & title_a - title_b
+    own_b = (fb.subject - fa.subject) & title_b - title_a
+    return bool(own_a and own_b)
 
 
 def _cite_apart(a: ClauseRecord, b: ClauseRecord) -> bool:
@@ -408,6 +432,7 @@ def detect(
     nearest.update(zip(worded_apart, index.cosines(worded_apart), strict=True))
     on_subject: set[tuple[int, int]] = set()
     parallel = _Parallel(index, [r.version for r in records])
+    titled = _title_subjects(records, normaliser or default_normaliser())
     candidates: dict[tuple[int, int], tuple[float, list[str]]] = {}
     for (i, j), lexical in nearest.items():
         a, b, fa, fb = records[i], records[j], features[i], features[j]
@@ -421,8 +446,14 @@ def detect(
         )  # and neither names a subject the other lacks entirely
         if (fa.boilerplate or fb.boilerplate) and not same_text:
             continue
+        if fa.own_text and fb.own_text and not parallel(a.version, b.version):
+            continue  # each asks something of its own resolution ('to allocate funds for the
+            # implementation of this resolution'): texts on other subjects share a formula,
+            # word for word as it may be, and neither could be suppressed for the other
         if not fa.subject & fb.subject and not same_text:
             continue  # formulas in common, no subject
+        if lexical >= TEMPLATE and _own_subjects(fa, fb, titled[a.version], titled[b.version]):
+            continue  # one template, each text's own subject in it: youth, then gender
         if a.part == b.part == "preamble" and _cite_apart(a, b):
             continue  # recitals recalling two different resolutions, however alike
         found = []

@@ -118,3 +118,29 @@ def links_of(pairs: list[Any]) -> dict[Link, str]:
         }): str(p.kind)
         for p in pairs
     }  # fmt: skip
+
+
+@dataclass
+class Strongest:
+    """The strongest pairs found, judged: right (a pair of the alignment), wrong (one of
+    its non-pairs) and unjudged (neither: the alignment does not say)."""
+
+    count: int
+    right: int
+    wrong: int
+    unjudged: int
+
+    @property
+    def precision(self) -> float:
+        """Right among all of them: an unjudged pair counts as not right."""
+        return self.right / self.count if self.count else 0.0
+
+
+def strongest(pairs: list[Any], alignment: Alignment, count: int = 30) -> Strongest:
+    """The first `count` pairs of operative clauses as the detector ranks them (as
+    `itukg overlaps` lists them), judged against an alignment of found pairs."""
+    operative = [p for p in pairs if p.a.part == p.b.part == "operative"][:count]
+    links = list(links_of(operative))
+    right = sum(1 for link in links if link in alignment.classes)
+    wrong = sum(1 for link in links if link in alignment.non_pairs)
+    return Strongest(len(links), right, wrong, len(links) - right - wrong)

@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Any
 
-METHOD = "tfidf-cosine/lemmas+bigrams+char-ngrams+subject-lemmas/v3"
+METHOD = "tfidf-cosine/lemmas+bigrams+char-ngrams+subject-lemmas/v4"
 CHAR_WEIGHT = 0.25  # the share of the character view in the similarity
 _WORD = re.compile(r"[a-z][a-z\-/]*[a-z]|[a-z]")
 _EXTRA_STOP = frozenset({"inter", "alia", "including", "itu", "union", "shall", "also"})

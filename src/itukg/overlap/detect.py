@@ -55,9 +55,7 @@ CHAIN_MARGIN = 0.2
 ADDITION = 5  # subject words one text adds to the other: a notable addition
 SUBSTITUTION = 0.45  # a share of subject words of one text only, on both sides: another subject
 SAME_REPORT = "both report on the implementation of their resolution"
-TEMPLATE = (
-    0.40  # similarity from which clauses differing by their titles' subjects are one template
-)
+TEMPLATE = 0.40  # from here, clauses differing by their titles' subjects are one template
 SUBJECT = 0.40  # cosine of the subject words alone at which two clauses are on one subject
 SUBJECT_WORDS = 2  # subject words two clauses on one subject share at least
 MANY_SUBJECT_WORDS = 5  # or so many, in long texts whose other words dilute the cosine

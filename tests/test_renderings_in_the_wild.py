@@ -362,3 +362,73 @@ def test_radio_regulations_provisions_and_the_rio_instruments(tmp_path):
         ("outcome", "Rio Declaration"),
         ("outcome", "Agenda 21"),
     ]
+
+
+def test_a_council_volume_page_with_the_session_after_the_subject(tmp_path):
+    # 'D 540 <subject> (C06) The Council in view of …': no comma after 'The Council'
+    page = (
+        "\u2013 101 \u2013 (3.2 \u2013 Council) D 541 A single committee on the finances of "
+        "the Union (C06) The Council in view of Article 4 of the Convention, and in particular "
+        "No. 61B specifying its mandate to adopt its own rules of procedure; considering the "
+        "need to address the financial issues of the Union in the most effective manner "
+        "possible; recognizing that the oversight of the finances of the Union is a key "
+        "function of the Council, decides to establish a single standing committee on the "
+        "finances of the Union.\n"
+    )
+    (decision,) = _read(tmp_path, page).resolutions
+    assert decision.id == "council/decision-541/2006"
+    assert decision.title == "A single committee on the finances of the Union"
+    assert [s.heading for s in decision.sections] == [
+        "in view of", "considering", "recognizing", "decides",
+    ]  # fmt: skip
+    assert decision.sections[0].clauses[0].text.startswith("Article 4 of the Convention")
+    assert [p.id for p in decision.sections[0].clauses[0].cites_provisions] == [
+        "cv/article-4",
+        "cv/61b",
+    ]
+
+
+def test_a_page_whose_line_breaks_were_dropped_with_their_spaces(tmp_path):
+    page = (
+        "RESOLUTION 1299 (MOD) Place, dates and agenda of the next conference of the Council "
+        "The Council,notingthat Resolution 805 of the World Radiocommunication Conference "
+        "(Geneva, 2007):a)resolved to recommend to the Council that a conference be held in "
+        "2011;b)recommended its agenda, and invited the Council to finalize it,resolvesto "
+        "convene the next conference in Geneva in 2012.\n"
+    )
+    (resolution,) = _read(tmp_path, page).resolutions
+    assert [s.heading for s in resolution.sections] == ["noting", "resolves"]
+    noting, resolves = resolution.sections
+    assert [c.label for c in noting.clauses] == [None, "a)", "b)"]
+    assert noting.clauses[1].text.startswith("resolved to recommend")
+    assert resolves.clauses[0].text.startswith("to convene the next conference")
+
+
+def test_a_sector_recommendation_under_its_running_head_and_question(tmp_path):
+    document = _read(
+        tmp_path,
+        "Rec. ITU-R P.2001-1\n\nRECOMMENDATION ITU-R P.2001-1\n\n"
+        "DATABASES OF TERRAIN FOR PROPAGATION STUDIES\n\n(Question ITU-R 202/3)\n\n"
+        "(1994-1997)\n\nRec. ITU-R P.2001-1\n\nThe ITU Radiocommunication Assembly,\n\n"
+        "considering\n\na) that the models need topographic data;\n\n"
+        "b) that such data are now available,\n\nrecommends\n\n"
+        "1 that administrations use the databases of Annex 1.\n",
+    )
+    (recommendation,) = document.resolutions
+    assert recommendation.id == "ra/recommendation-p-2001-1/geneva-1997"
+    assert recommendation.title == "DATABASES OF TERRAIN FOR PROPAGATION STUDIES"
+    assert [s.heading for s in recommendation.sections] == ["considering", "recommends"]
+
+
+def test_a_footnote_mark_glued_to_a_title_in_a_flattened_page(tmp_path):
+    page = (
+        "1\u3001Res. ITU-R 98-2 1 RESOLUTION ITU-R 98-2*Worldwide databases of terrain "
+        "(1997-2007) The ITU Radiocommunication Assembly, considering a) that there is a requ",
+        "2\u3001irement for planning; b) that digital maps are available, resolves 1 that "
+        "the databas",
+        "3\u3001es be kept up to date; 2 that administrations contribute to them.",
+    )
+    (resolution,) = _read(tmp_path, "\n".join(page) + "\n").resolutions
+    assert resolution.id == "ra/98-2/geneva-2007"
+    assert resolution.title == "Worldwide databases of terrain"
+    assert _outline(resolution) == [("considering", ["a)", "b)"]), ("resolves", ["1", "2"])]

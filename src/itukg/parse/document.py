@@ -45,7 +45,9 @@ _TITLE = re.compile(
     r"(?P<marker>(?:draft\s+)?(?:new\s+|revised\s+)?)(?P<kind>" + _KINDS + r")\s+"
     r"(?:(?P<prefix>ITU-[RTD])\s+)?"
     # a number, a committee's provisional one ('PLEN/7', '[COM6/7]'), a footnote mark
-    r"(?P<number>\[[^\]]{1,40}\]|[A-Z]{2,6}/\d{1,4}|[A-Z]{0,3}\d{1,4}(?:-\d{1,2})?[A-Z]?)"
+    # and a Sector Recommendation's series letter and number: 'RECOMMENDATION ITU-R P.1058-1'
+    r"(?P<number>\[[^\]]{1,40}\]|[A-Z]{2,6}/\d{1,4}|(?<=ITU-[RT] )[A-Z]{1,3}\.\d{1,4}(?:\.\d{1,3})?"
+    r"(?:-\d{1,2})?|[A-Z]{0,3}\d{1,4}(?:-\d{1,2})?[A-Z]?)"
     r"(?:\[\*{1,3}\]|\*{1,3})?"
     # rev: the text in the parentheses, stripped. Possessive, and inner spaces taken only
     # before a non-space, so untrusted lines cannot make the match backtrack (ReDoS).
@@ -115,6 +117,10 @@ _ADOPTED_AT = re.compile(
     r"^\(?(?:approved|adopted)\s+(?:at|by|during)\s+the\s+[\w\s-]{0,60}?"
     r"(?:plenary\s+meeting|meeting|session)\)?\.?$",
     re.IGNORECASE,
+)
+# a Sector text's running head and the Question it answers, under its title
+_SUBJECT_FURNITURE = re.compile(
+    r"^(?:Rec\.|Res\.)\s+ITU-[RTD]\s+[\w.-]+$|^\(Questions?\s+ITU-[RTD]\s+[\d/,\s]+\)$"
 )
 _UNNUMBERED_DRAFT = re.compile(
     r"^(?:(?:ADD|MOD)\s+)?DRAFT\s+(?P<marker>NEW\s+|REVISED\s+)?(?P<kind>" + _KINDS + r")\s*$",
@@ -218,7 +224,8 @@ class _Parser:
     def parse(self) -> Document:
         lines = self.source.lines
         if self.source.format == "text":  # text taken from a PDF or a web page
-            lines = strip_bullets(split_flattened(join_chunks(lines)), self.headings)
+            flat = split_flattened(join_chunks(lines), self.headings.unglue)
+            lines = strip_bullets(flat, self.headings)
             lines = join_open_headings(lines, self.headings)
             if looks_wrapped(lines):
                 lines = unwrap(lines, self.headings)
@@ -516,7 +523,7 @@ class _Parser:
                 subject.append("")
             if not line.text or line.text.upper() in _MARKERS or line is title.revision_line:
                 continue
-            if _ADOPTED_AT.match(line.text):
+            if _ADOPTED_AT.match(line.text) or _SUBJECT_FURNITURE.match(line.text):
                 continue  # 'Approved at the eleventh Plenary Meeting': not the subject
             if m := _YEAR_ONLY.match(line.text) or _HISTORY.match(line.text):
                 year_hint = int(m.group("year"))

@@ -12,6 +12,7 @@ to split where headings and items are glued (parse/layout.py).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from itukg.parse.layout import ENACTING_BODY
@@ -25,8 +26,8 @@ FLAT_LINE = 160  # characters: shorter lines are left alone (a title line is sho
 _TITLE_IN_LINE = re.compile(
     r"(?<![A-Za-z(])(?:(?:MOD|ADD|SUP)\s+)?(?:DRAFT\s+)?(?:NEW\s+)?"
     r"(?:RESOLUTION|DECISION|RECOMMENDATION|OPINION)\s+(?:ITU-[RTD]\s+)?"
-    r"(?:\d{1,4}(?:-\d{1,2})?[A-Z]?|\[[^\]\s]{1,20}\])"
-    r"(?:\s*\((?:REV\.?\s*)?[^()]{2,60}\))?(?=\s)"
+    r"(?:\d{1,4}(?:-\d{1,2})?[A-Z]?|\[[^\]\s]{1,20}\])(?:\*{1,3}(?=[A-Z\s]))?"
+    r"(?:\s*\((?:REV\.?\s*)?[^()]{2,60}\))?(?=\s|(?<=\*)[A-Z])"
     r"|(?<![\w(])(?:(?:ADD|MOD)\s+)?DRAFT\s+(?:NEW\s+)?(?:RESOLUTION|DECISION|RECOMMENDATION)"
     r"(?=\s+The\s)"  # a draft with no number, its enacting line right after it
     r"|(?<![\w(])[RD]\s\d{1,4}\s\(C-?\d{2,4}(?:[^()]{0,40}C-?\d{2,4})?\)(?=\s)"  # 'R 1333 (C11)'
@@ -69,15 +70,35 @@ def join_chunks(lines: list[Line]) -> list[Line]:
     return [*lines[:first], replace(lines[first], text=text), *lines[last + 1 :]]
 
 
-def split_flattened(lines: list[Line]) -> list[Line]:
+# another of the Council's volumes sets the session after the subject, and no comma after
+# 'The Council': 'D 540 Creation of a single Standing Committee … (C06) The Council in view of'
+_COUNCIL_SUBJECT_FIRST = re.compile(
+    r"(?<![\w(])(?P<kind>[RD])\s(?P<number>\d{1,4})\s(?P<subject>[A-Z][^()]{3,200}?)\s"
+    r"\((?P<session>C-?\d{2,4}(?:[^()]{0,40}?C-?\d{2,4})?)\)\s+The\s+Council\b(?!\s*,)"
+)
+
+
+def _council_title_first(text: str) -> str:
+    """'D 540 Subject (C06) The Council in …' → 'D 540 (C06) Subject The Council, in …'."""
+    return _COUNCIL_SUBJECT_FIRST.sub(
+        lambda m: f"{m['kind']} {m['number']} ({m['session']}) {m['subject']} The Council,", text
+    )
+
+
+def split_flattened(lines: list[Line], unglue: Callable[[str], str] | None = None) -> list[Line]:
     """The lines, with each long one that holds a title and its enacting line cut into
     the text before the title, the title, its subject, the enacting line and the rest;
-    every piece keeps the line's number. Page running heads inside them are dropped."""
+    every piece keeps the line's number. Page running heads inside them are dropped, and
+    words they run together are split by unglue (the headings' HeadingMatcher.unglue)."""
     out: list[Line] = []
     for line in lines:
         if len(line.text) > FLAT_LINE:
+            if unglue is not None:
+                line = replace(line, text=unglue(line.text))
             if _RUNNING_HEAD.search(line.text):
                 line = replace(line, text=_RUNNING_HEAD.sub("", line.text))
+            if "The Council" in line.text:
+                line = replace(line, text=_council_title_first(line.text))
             out.extend(_cut(line))
         else:
             out.append(line)

@@ -23,6 +23,13 @@ _ASKED = re.compile(
     r"(?:\s*,)?\s+(?=to\s+(?!(?:the|a|an|this|that|these|those|its|their|his|her|all|each|"
     r"every|any|both|such|other|which|whom|what|be\s+(?:the|a|an))\b)[a-z][a-z-]*\s+\S)"
 )
+# a recital that starts with what it recites, after its preamble word: 'in view of Article
+# 4 of the Convention …', 'recalling Resolution 71 …', 'considering the need …'
+_RECITED = re.compile(
+    r"\s+(?:the|its|(?:Article|Resolution|Decision|Recommendation)s?|Nos?\.)\s+\S"
+)
+_GLUED_AFTER_MARK = re.compile(r"(?<=[a-z0-9)][,;:])(?=[a-z][a-z)])")  # ',noting', ':a)', '2011;b)'
+_GLUED_AFTER_LABEL = re.compile(r"(?<=[\s:][a-z]\))(?=[a-z]{2})")  # 'a)resolved'
 # what follows 'resolves to adopt' when it opens a list rather than naming addressees
 _LEAD_IN = re.compile(r"(?:the\s+following|as\s+follows)\b")
 # words that make the text before such a 'to' a clause rather than a list of addressees
@@ -60,11 +67,21 @@ class HeadingMatcher:
             rf"(?P<rest>.*)$",
             re.DOTALL,
         )
+        self._glued_word = re.compile(rf"\b(?P<word>{word})(?P<next>that|to)\b")
         self._resolves_to = re.compile(
             r"^to\s+(?P<verb>"
             + "|".join(re.escape(v) for v, _ in self._infinitives)
             + r")(?![\w-])\s*(?P<rest>.*)$"
         )
+
+    def unglue(self, text: str) -> str:
+        """A line whose line breaks a conversion dropped with their spaces ('…, 2007):a)resolved
+        to recommend …,resolvesto convene …', 'The Council,notingthat …'): a space after the
+        punctuation before a word or label, after a label before its word, and between a
+        heading word and the 'that' or 'to' run into it."""
+        text = _GLUED_AFTER_MARK.sub(" ", text)
+        text = _GLUED_AFTER_LABEL.sub(" ", text)
+        return self._glued_word.sub(r"\g<word> \g<next>", text)
 
     def match_pair(self, text: str) -> tuple[HeadingMatch, HeadingMatch] | None:
         """Two headings run together by track changes ('notingrecalling'): (old, new)."""
@@ -80,6 +97,7 @@ class HeadingMatcher:
     def split_clause(self, text: str) -> tuple[str, str] | None:
         """A heading word read whole (with its modifiers) run into its first clause, as PDF
         conversions and web pages give it: 'considering that …' → ('considering', 'that …'),
+        'in view of Article 4 …' → ('in view of', 'Article 4 …'),
         'further resolves to keep …' → ('further resolves', 'to keep …'). 'resolves to
         instruct …' is a heading (its modality), and 'invites Member States to …' names its
         addressees first: neither is split."""
@@ -91,7 +109,10 @@ class HeadingMatcher:
             return None
         if self._by_word[m.group("word")].part == Part.OPERATIVE and (ask := self._ask(text, m)):
             return ask
-        if not re.match(r"\s+(?:that|to)(?:\s*,)?\s+\S", m.group("rest")):
+        preamble = self._by_word[m.group("word")].part == Part.PREAMBLE
+        if not re.match(r"\s+(?:that|to)(?:\s*,)?\s+\S", m.group("rest")) and not (
+            preamble and _RECITED.match(m.group("rest"))
+        ):
             return None
         rest = m.group("rest").strip()
         to = self._resolves_to.match(rest)

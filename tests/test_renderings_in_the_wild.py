@@ -432,3 +432,27 @@ def test_a_footnote_mark_glued_to_a_title_in_a_flattened_page(tmp_path):
     assert resolution.id == "ra/98-2/geneva-2007"
     assert resolution.title == "Worldwide databases of terrain"
     assert _outline(resolution) == [("considering", ["a)", "b)"]), ("resolves", ["1", "2"])]
+
+
+def test_an_old_itu_documents_footer_between_two_items(tmp_path):
+    # the file it was printed from, its job number and dates, and the page's number run
+    # into the document's symbol, where a page broke a list
+    document = _read(
+        tmp_path,
+        "DECISION 599\nA policy forum on a new theme\nThe Council,\n"
+        "considering\na)\nthat the theme is one of the topics of high current interest to\n"
+        "Member States and Sector Members of the Union;\nb)\nthat the development of the\n"
+        "theme has implications for several domains, in particular for the\n"
+        "policies of developing countries,\ndecides\n1\nto convene a policy forum on "
+        "the theme in Geneva in March 2001 in\norder to exchange views on its policy "
+        "aspects, with the draft\nagenda:\n"
+        "a)\nthe general implications of the theme for the membership of the\nUnion;\n"
+        "M:\\ITUDOC13\\092V2E.WW9\n(111606)\n08.08.00\n16.08.00\n-2C2000/92-E\n"
+        "b)\nthe actions to assist Member States in adapting to the changes.\n",
+    )
+    (decision,) = document.resolutions
+    decides = decision.sections[1]
+    assert [c.label for c in decides.clauses] == ["1", "1 a)", "1 b)"]
+    assert decides.clauses[1].text == (
+        "the general implications of the theme for the membership of the Union;"
+    )

@@ -32,7 +32,10 @@ _FURNITURE = re.compile(
     r"^(?:\d{1,4}/\d{1,4}"
     r"|(?=[^\s]*\d)[A-Z][A-Z0-9]*[/.-]?[A-Z0-9/.-]{1,20}"
     r"|\d{2}\.\d{2}\.\d{2}(?:\d{2})?"
-    r"|[-\u2013\u2014]\s*\d{1,4}(?:/\d{1,4})?\s*[-\u2013\u2014]?(?:\s+[A-Z][\w./()-]{1,30}-[A-Z])?)$"
+    r"|[-\u2013\u2014]\s*\d{1,4}(?:/\d{1,4})?\s*[-\u2013\u2014]?(?:\s*[A-Z][\w./()-]{1,30}-[A-Z])?"
+    # an ITU document's footer: the file it was printed from ('M:\ITUDOC13\092V2E.WW9') and
+    # its job number ('(111606)')
+    r"|[A-Z]:\\\S{1,120}|\(\d{5,7}\))$"
 )
 # a label followed by spaces, as wrapped text gives it: 'a)     that …', '1.1   to …'
 _LABEL_WORD = r"\(?[a-z]{1,4}\)|\(\d{1,3}\)|\d{1,3}(?:\.\d{1,3}){0,3}"

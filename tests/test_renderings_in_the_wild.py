@@ -456,3 +456,18 @@ def test_an_old_itu_documents_footer_between_two_items(tmp_path):
     assert decides.clauses[1].text == (
         "the general implications of the theme for the membership of the Union;"
     )
+
+
+def test_a_vendor_pages_table_of_details_is_no_clause(tmp_path):
+    document = _read(
+        tmp_path,
+        "RECOMMENDATION ITU-R P.2002-1\nTopographic data for propagation\n"
+        "The ITU Radiocommunication Assembly,\nconsidering\n"
+        "a) that topographic data are needed;\nb) that they are needed everywhere,\n"
+        "recommends\nthat the data of Annex 1 be used.\n"
+        "| Edition : | 1 |\n| Number of Pages : | 3 |\n| Published : | 07/01/2015 |\n",
+    )
+    (recommendation,) = document.resolutions
+    recommends = recommendation.sections[1]
+    assert [c.text for c in recommends.clauses] == ["that the data of Annex 1 be used."]
+    assert any("table of details" in note for note in recommendation.notes)

@@ -768,6 +768,12 @@ class _Parser:
         last_top: Clause | None = None
         dash_counts: dict[str, int] = {}
         for i, (line, label, body) in enumerate(entries):
+            if label is None and self.source.format == "text" and _METADATA_ROW.match(body):
+                resolution.notes.append(
+                    f"line {line.number}: '{body}' left out (a row of a page's table of"
+                    " details, not a clause)"
+                )
+                continue
             if label is None and self.source.format == "text" and _page_word(body, section):
                 resolution.notes.append(
                     f"line {line.number}: '{body}' after the section's items left out"
@@ -885,6 +891,11 @@ def _caption_title(lines: list[Line]) -> str:
 _TITLE_CALL = re.compile(r"(?<=[a-z]{3})\d{1,2}(?=\s|$)|(?<=\))\d{1,2}$")
 # a proposer's tag at the end of a draft's title: '… Sector [Russian Federation2]'
 _PROPOSER_TAG = re.compile(r"\s*\[[A-Z][^\[\]\d]{1,60}\d{0,2}\]$")
+
+
+# a row of a web page's table of a document's details, as text: '| Edition : | 1 |',
+# '| Number of Pages : | 3 |'
+_METADATA_ROW = re.compile(r"^\|\s*[^|]{1,40}?\s*:\s*\|[^|]{0,60}\|\s*$")
 
 
 def _page_word(text: str, section: Section) -> bool:

@@ -61,10 +61,8 @@ class CitationFinder:
         self.vocabulary = vocabulary
         words = "|".join(re.escape(w) for w in _section_words(vocabulary))
         self.section_word = re.compile(rf"\b(?P<word>{words})\b")
-        named = vocabulary.named_instruments
-        self.named = (
-            patterns.named_instruments_pattern((n.kind, n.identifier, n.names) for n in named),
-            [(n.kind, n.identifier) for n in named],
+        self.named = patterns.named_instruments(
+            (n.kind, n.identifier, n.names) for n in vocabulary.named_instruments
         )
 
     def __call__(self, doc: Any) -> Any:

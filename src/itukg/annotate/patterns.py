@@ -176,32 +176,31 @@ class ExternalItem:
     identifier: str  # 'A/RES/70/1', 'ITU-T X.1205', 'RR', 'WSIS Tunis Agenda'
 
 
-def named_instruments_pattern(named: Iterable[tuple[str, str, tuple[str, ...]]]) -> re.Pattern[str]:
-    """One pattern for the names of the instruments cited by name ((kind, identifier,
-    names) each, from the ontology), longest first; each name's group is 'n<index>'."""
-    names = sorted(
-        ((name, k) for k, (_, _, written) in enumerate(named) for name in written),
-        key=lambda n: -len(n[0]),
-    )
+NamedInstruments = tuple[re.Pattern[str], dict[str, ExternalItem]]
+
+
+def named_instruments(named: Iterable[tuple[str, str, tuple[str, ...]]]) -> NamedInstruments:
+    """The instruments cited by name ((kind, identifier, names) each, from the ontology):
+    one pattern of their names, longest first (any run of spaces between the words), and
+    what each name, its spaces made single, cites."""
+    cited = {name: ExternalItem(kind, identifier) for kind, identifier, names in named
+             for name in names}  # fmt: skip
     alternatives = "|".join(
-        f"(?P<n{k}_{i}>" + r"\s+".join(re.escape(word) for word in name.split()) + ")"
-        for i, (name, k) in enumerate(names)
+        r"\s+".join(re.escape(word) for word in name.split())
+        for name in sorted(cited, key=len, reverse=True)
     )
-    return re.compile(rf"\b(?:{alternatives})\b" if alternatives else r"(?!x)x")
+    return re.compile(rf"\b(?:{alternatives})\b" if alternatives else r"(?!x)x"), cited
 
 
 def external_instruments(
-    text: str,
-    by_name: tuple[re.Pattern[str], list[tuple[str, str]]] | None = None,
+    text: str, by_name: NamedInstruments | None = None
 ) -> Iterator[tuple[int, int, list[ExternalItem]]]:
     """Each citation of an external instrument: its span and what it cites (by_name: the
-    pattern of the instruments cited by name, and their (kind, identifier) by index)."""
+    instruments cited by name, as named_instruments gives them)."""
     if by_name is not None:
-        pattern, instruments = by_name
+        pattern, cited = by_name
         for match in pattern.finditer(text):
-            index = int((match.lastgroup or "n0_0")[1:].split("_")[0])
-            kind, identifier = instruments[index]
-            yield match.start(), match.end(), [ExternalItem(kind, identifier)]
+            yield match.start(), match.end(), [cited[" ".join(match.group().split())]]
     for match in _UN_LIST.finditer(text):
         who = " ".join((match.group("before") or match.group("of") or "").split()).casefold()
         found = re.findall(r"(?:A/RES/|A/)?(\d{1,4})/(\d{1,3})", match.group(0))

@@ -421,7 +421,8 @@ def detect(
     per_clause best of one of its two clauses."""
     if len(records) < 2:
         return []
-    features = _features(records, normaliser or default_normaliser())
+    normaliser = normaliser or default_normaliser()
+    features = _features(records, normaliser)
     index = Index([f.normalised.text for f in features], subjects=subject_lemmas)
     groups = [getattr(r, apart) for r in records]
     nearest = nearest_pairs(index, groups, shortlist or 3 * per_clause, LEXICAL_FLOOR)
@@ -430,7 +431,7 @@ def detect(
     nearest.update(zip(worded_apart, index.cosines(worded_apart), strict=True))
     on_subject: set[tuple[int, int]] = set()
     parallel = _Parallel(index, [r.version for r in records])
-    titled = _title_subjects(records, normaliser or default_normaliser())
+    titled = _title_subjects(records, normaliser)
     candidates: dict[tuple[int, int], tuple[float, list[str]]] = {}
     for (i, j), lexical in nearest.items():
         a, b, fa, fb = records[i], records[j], features[i], features[j]

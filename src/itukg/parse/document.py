@@ -20,7 +20,7 @@ from itukg.ontology import Vocabulary, load_vocabulary
 from itukg.parse.compare import differences
 from itukg.parse.completeness import check_complete
 from itukg.parse.cover import read_cover
-from itukg.parse.flattened import join_chunks, split_flattened
+from itukg.parse.flattened import COUNCIL_DATING, join_chunks, split_flattened
 from itukg.parse.headings import HeadingMatcher
 from itukg.parse.labels import Label, Nesting, mark_lead_ins, split_label
 from itukg.parse.layout import UPPER_TITLE, VOLUME_PART, repair, tab_loose_labels
@@ -103,7 +103,7 @@ _CAPITAL_NAMED_TITLE = re.compile(
 # the Council's own volumes number its texts short: 'R 1333 (C11)', 'D 8 (C-1950, last
 # amended C-1958)'; the session in the parentheses is what tells them apart
 _COUNCIL_SHORT_TITLE = re.compile(
-    r"^(?P<kind>[RD])\s++(?P<number>\d{1,4})\s*+\((?P<rev>C-?\d{2,4}(?:[^()]{0,40}C-?\d{2,4})?)\)\s*+$"
+    rf"^(?P<kind>[RD])\s++(?P<number>\d{{1,4}})\s*+\((?P<rev>{COUNCIL_DATING})\)\s*+$"
 )
 # a web page's title with the body and year after a comma: 'Resolution 1158, ITU Council 2000',
 # 'Resolution 71, PP-18'

@@ -19,6 +19,9 @@ from itukg.parse.layout import ENACTING_BODY
 from itukg.read.text import Line
 
 FLAT_LINE = 160  # characters: shorter lines are left alone (a title line is shorter)
+# the session that dates a text of the Council's volumes, in their short titles: 'C11',
+# 'C-1950, last amended C-1958'
+COUNCIL_DATING = r"C-?\d{2,4}(?:[^()]{0,40}?C-?\d{2,4})?"
 # a title set in capitals inside a line: 'MOD DECISION 5 (REV. BUSAN, 2014)',
 # 'RESOLUTION 804 (REV.WRC-12)', 'RESOLUTION ITU-R 1-6' (a citation in running text is
 # written 'Resolution 71 (Rev. Marrakesh, 2002)' and is not matched); a page number may be
@@ -30,7 +33,7 @@ _TITLE_IN_LINE = re.compile(
     r"(?:\s*\((?:REV\.?\s*)?[^()]{2,60}\))?(?=\s|(?<=\*)[A-Z])"
     r"|(?<![\w(])(?:(?:ADD|MOD)\s+)?DRAFT\s+(?:NEW\s+)?(?:RESOLUTION|DECISION|RECOMMENDATION)"
     r"(?=\s+The\s)"  # a draft with no number, its enacting line right after it
-    r"|(?<![\w(])[RD]\s\d{1,4}\s\(C-?\d{2,4}(?:[^()]{0,40}C-?\d{2,4})?\)(?=\s)"  # 'R 1333 (C11)'
+    rf"|(?<![\w(])[RD]\s\d{{1,4}}\s\({COUNCIL_DATING}\)(?=\s)"  # 'R 1333 (C11)'
 )
 # the enacting line after it: 'The World Radiocommunication Conference (Geneva, 2012),'
 _ENACTING_IN_LINE = re.compile(rf"\b{ENACTING_BODY}(?:\([^()]{{2,60}}\))?\s*,")
@@ -74,7 +77,7 @@ def join_chunks(lines: list[Line]) -> list[Line]:
 # 'The Council': 'D 540 Creation of a single Standing Committee … (C06) The Council in view of'
 _COUNCIL_SUBJECT_FIRST = re.compile(
     r"(?<![\w(])(?P<kind>[RD])\s(?P<number>\d{1,4})\s(?P<subject>[A-Z][^()]{3,200}?)\s"
-    r"\((?P<session>C-?\d{2,4}(?:[^()]{0,40}?C-?\d{2,4})?)\)\s+The\s+Council\b(?!\s*,)"
+    rf"\((?P<session>{COUNCIL_DATING})\)\s+The\s+Council\b(?!\s*,)"
 )
 
 

@@ -107,16 +107,16 @@ class HeadingMatcher:
         m = self._pattern.match(text)
         if not m:
             return None
-        if self._by_word[m.group("word")].part == Part.OPERATIVE and (ask := self._ask(text, m)):
+        operative = self._by_word[m.group("word")].part == Part.OPERATIVE
+        if operative and (ask := self._ask(text, m)):
             return ask
-        preamble = self._by_word[m.group("word")].part == Part.PREAMBLE
         if not re.match(r"\s+(?:that|to)(?:\s*,)?\s+\S", m.group("rest")) and not (
-            preamble and _RECITED.match(m.group("rest"))
+            not operative and _RECITED.match(m.group("rest"))
         ):
             return None
         rest = m.group("rest").strip()
         to = self._resolves_to.match(rest)
-        if self._by_word[m.group("word")].part == Part.OPERATIVE and to:
+        if operative and to:
             if _LEAD_IN.match(to.group("rest")):
                 return text[: m.end("mods")], rest  # 'resolves to adopt the following …:'
             return None

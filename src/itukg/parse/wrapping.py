@@ -45,8 +45,6 @@ _LONE_LABEL = re.compile(rf"^(?:{_LABEL_WORD}|[\u2013\u2014\u2022-])$")
 _BULLET = re.compile(r"^\s*[\u2022\u25aa\u25e6\u25cf\u00b7]\s+")
 _OPEN_ENDED = (" the", " of", " and", " to", " with")  # words a heading never ends on
 _ENDS_SENTENCE = (".", ";", ":", "!", "?")
-# the enacting line ('The World Telecommunication Development Conference (Hyderabad,
-# 2010),', 'The ITU Radiocommunication Assembly,'): a line of its own after a title
 # a line that has not reached its end: a lettered or numbered item whose text starts in
 # lower case, as recitals and asks do ('a) the Charter of the United Nations and the
 # Universal' / 'Declaration of …', or that recalls a text: 'b) Resolution 18 of the World'; an
@@ -58,6 +56,8 @@ _UNFINISHED = re.compile(
     r"(?:[a-z]|(?:Resolutions?|Decisions?|Recommendations?|Articles?|Nos?\.?)\s)"
     rf"|{ENACTING_BODY})"
 )
+# the enacting line ('The World Telecommunication Development Conference (Hyderabad,
+# 2010),', 'The ITU Radiocommunication Assembly,'): a line of its own after a title
 _ENACTING = re.compile(rf"^{ENACTING_BODY}(?:\([^()]{{0,60}}\)?)?\s*[,:]?$")
 
 
@@ -139,8 +139,6 @@ def _continues(before: str, text: str, headings: HeadingMatcher, full: int = 10*
         return True  # an article never ends a line: 'The' / 'World Radiocommunication …'
     if text == "The":
         return False  # nor goes on one: the enacting line broken after its first word
-    if headings.match(before) is not None and before.endswith(_OPEN_ENDED):
-        return True  # 'resolves to instruct the' / 'Secretary-General'
     if headings.match(before) is not None or before.isupper():
         return False
     if _TITLE_LINE.match(before) and text[:1].isupper():

@@ -14,6 +14,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 
@@ -175,3 +176,33 @@ def test_the_page_lists_the_library(endpoint):
     status, headers, page = _http(endpoint)
     assert status == 200 and "default-src 'none'" in headers["Content-Security-Policy"]
     assert '"name": "mandates-of-body"' in page
+
+
+def test_a_running_endpoint_answers_from_the_generation_a_new_build_made_current(tmp_path):
+    """Workers read the store's `current` link at each request: after a second build,
+    the same query is answered from the new graph, without a restart."""
+    fixtures = Path(__file__).parent / "fixtures" / "clean"
+    store = tmp_path / "store"
+    titles = (
+        f"SELECT ?title WHERE {{ ?r a <{ITU}ResolutionVersion> ; "
+        "<http://purl.org/dc/terms/title> ?title } ORDER BY ?title"
+    )
+
+    def build(*names: str) -> None:
+        files = [str(fixtures / n) for n in names]
+        subprocess.run([sys.executable, "-m", "itukg.cli", "build", *files, "--store",
+                        str(store)], check=True, capture_output=True)  # fmt: skip
+
+    def asked(url: str) -> list[str]:
+        query = urllib.parse.urlencode({"query": titles})
+        status, _, body = _http(f"{url}sparql?{query}", headers={"Accept": "text/csv"})
+        assert status == 200, body
+        return body.splitlines()[1:]
+
+    build("pp_resolution.txt")
+    with serving(store, "--workers", "1") as url:
+        before = asked(url)
+        build("pp_resolution.txt", "wtsa_resolution.txt")
+        after = asked(url)
+    assert len(before) == 1 and len(after) == 2
+    assert before[0] in after

@@ -59,3 +59,26 @@ def test_a_hostile_megabyte_is_scanned_within_seconds(text):
     started = time.monotonic()
     scan(text)
     assert time.monotonic() - started < 10
+
+
+CLEAN = "<literal>plain été\ttab\n</literal>".encode()
+
+
+@pytest.mark.parametrize(
+    ("pieces", "expected"),
+    [
+        ([CLEAN], CLEAN),
+        ([b"a\x00b\x1fc"], "a\ufffdb\ufffdc".encode()),
+        ([b"line\r\nnext"], b"line&#13;\nnext"),
+        ([b"cut \xef", b"\xbf\xbe here"], "cut \ufffd here".encode()),
+        ([b"kept \xef\xbf", b"\xbd too"], "kept \ufffd too".encode()),
+    ],
+)
+def test_the_xml_filter_keeps_clean_bytes_and_replaces_what_xml_cannot_hold(pieces, expected):
+    """Oxigraph's XML writer output goes through this filter (worker.py): clean text is
+    passed as it is; controls and U+FFFE/U+FFFF become U+FFFD, also across two writes."""
+    from itukg.serve.formats import XmlCleaner
+
+    cleaner = XmlCleaner()
+    out = b"".join(cleaner.feed(p) for p in pieces) + cleaner.end()
+    assert out == expected

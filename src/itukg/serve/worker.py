@@ -18,7 +18,9 @@ head (status, media type, truncation, the body itself when small), and for a lar
 
 from __future__ import annotations
 
+import functools
 import gc
+import os
 import pickle
 import resource
 import tempfile
@@ -33,6 +35,8 @@ from itukg.errors import ItukgError, QueryError
 INLINE = 256 << 10  # bodies up to this size travel in the head message
 CHUNK = 256 << 10
 SPOOL_MEMORY = 1 << 20  # past this, an answer is spooled to a temporary file
+SCANS_KEPT = 256  # query texts whose scan is remembered (the library's, a page's repeats)
+SCAN_KEPT_TEXT = 8 << 10  # characters: a longer text is scanned each time, never kept
 
 
 @dataclass
@@ -249,7 +253,8 @@ def answer(store: Any, request: Request, limits: Limits) -> tuple[Head, Spool | 
     from itukg.query.scan import check_services, scan
     from itukg.serve.formats import RESULT_MEDIA, boolean
 
-    found = scan(request.text)
+    text = request.text
+    found = _kept_scan(text) if len(text) <= SCAN_KEPT_TEXT else scan(text)
     if found.is_update:
         return error(HTTPStatus.FORBIDDEN, "this endpoint is read-only: no updates"), None
     if found.problem:
@@ -290,6 +295,26 @@ def answer(store: Any, request: Request, limits: Limits) -> tuple[Head, Spool | 
     return Head(200, media, truncated), spool
 
 
+@functools.lru_cache(maxsize=SCANS_KEPT)
+def _kept_scan(text: str) -> Any:
+    """The scan of a short text, remembered: the same questions come again and again, and
+    a scan (a pass in Python) costs as much as answering a small one."""
+    from itukg.query.scan import scan
+
+    return scan(text)
+
+
+def _current(root: str) -> str | None:
+    """What the store's `current` link names (one system call: read at every request, so
+    that a worker follows a build that made a new generation current)."""
+    from itukg.store.local import CURRENT
+
+    try:
+        return os.readlink(os.path.join(root, CURRENT))
+    except OSError:
+        return None
+
+
 def _set_memory_limit(mib: int) -> None:
     if mib > 0:
         size = mib << 20
@@ -299,11 +324,10 @@ def _set_memory_limit(mib: int) -> None:
 def main(root: str, connection: Any, limits: Limits) -> None:
     """The worker's loop: opens the store, says it is ready, answers until closed."""
     from itukg.store import open_read
-    from itukg.store.local import current_generation
 
     _set_memory_limit(limits.memory_mib)
     try:
-        generation = current_generation(Path(root))
+        generation = _current(root)
         store = open_read(Path(root))
     except ItukgError as err:
         connection.send_bytes(b"F" + str(err).encode())
@@ -316,7 +340,7 @@ def main(root: str, connection: Any, limits: Limits) -> None:
             return
         spool = None
         try:
-            now = current_generation(Path(root))
+            now = _current(root)
             if now != generation:  # a build made a new generation current
                 store = None
                 gc.collect()

@@ -300,6 +300,47 @@ def test_short_and_named_citations(tmp_path):
     ]
 
 
+def test_the_general_rules_of_conferences_are_an_instrument_cited_by_name(tmp_path):
+    document = _read(
+        tmp_path,
+        _WTSA_HEAD.replace("that the work matters,", "that the General Rules of Conferences, "
+                           "Assemblies and Meetings of the Union have been adopted,")
+        + "resolves\nthat the work shall go on.\n",
+    )  # fmt: skip
+    (clause,) = document.resolutions[0].sections[0].clauses
+    assert [(e.kind, e.identifier) for e in clause.cites_external] == [
+        ("regulations", "General Rules")
+    ]
+
+
+def test_a_document_sites_viewer_captions_are_no_clauses(tmp_path):
+    document = _read(
+        tmp_path,
+        _WTSA_HEAD + "resolves\nthat the work shall go on.\n\n"
+        "Transcript of RESOLUTION 64 (Rev. Geneva, 2022) - Addresses for the next\n\n"
+        "Page 1: RESOLUTION 64 (Rev. Geneva, 2022) - Addresses for the next generation\n",
+    )
+    (resolution,) = document.resolutions
+    assert _outline(resolution) == [("considering", [None]), ("resolves", [None])]
+    assert resolution.sections[1].clauses[0].text == "that the work shall go on."
+    assert any("viewer caption" in note for note in resolution.notes)
+
+
+def test_a_citation_whose_number_lost_its_space(tmp_path):
+    """'Resolution37', 'Decision5': a copy that lost the space still cites the text."""
+    document = _read(
+        tmp_path,
+        _WTSA_HEAD.replace("that the work matters,", "a) Resolution37 (Rev. Kigali, 2022) of "
+                           "the WTDC;\nb) Decision5 (Rev. Dubai, 2018) of the Plenipotentiary "
+                           "Conference,")
+        + "resolves\nthat the work shall go on.\n",
+    )  # fmt: skip
+    (resolution,) = document.resolutions
+    a, b = resolution.sections[0].clauses
+    assert [v.version_id for v in a.cites_resolutions] == ["wtdc/37/kigali-2022"]
+    assert [v.version_id for v in b.cites_resolutions] == ["pp/decision-5/dubai-2018"]
+
+
 def test_a_page_that_lost_its_headings_and_numbered_its_recitals(tmp_path):
     document = _read(
         tmp_path,

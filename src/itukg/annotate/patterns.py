@@ -22,7 +22,9 @@ _JOIN = r"\s*(?:,\s*and|,|and|&)\s*"
 
 RESOLUTION_LIST = re.compile(
     # 'Res 71(Rev. Guadalajara, 2010)', 'Res. 191': the short form, before its number
-    r"\b(?P<word>Resolution|Decision|Recommendation|Opinion|Res\.?(?=\s+(?:ITU-[RTD]\s+)?\d))s?\s+"
+    # 'Resolution37': the space lost before the number, as copies from the web lose it
+    r"\b(?P<word>Resolution|Decision|Recommendation|Opinion|Res\.?(?=\s+(?:ITU-[RTD]\s+)?\d))"
+    r"(?:s?\s+|(?=\d))"
     rf"(?P<list>{_ITEM}(?:{_JOIN}(?:(?P=word)\s+)?{_ITEM})*)"
 )
 _ITEM_PARTS = re.compile(

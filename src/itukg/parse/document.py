@@ -774,6 +774,12 @@ class _Parser:
                     " details, not a clause)"
                 )
                 continue
+            if label is None and self.source.format == "text" and _VIEWER_LINE.match(body):
+                resolution.notes.append(
+                    f"line {line.number}: '{body[:60]}' left out (a document site's viewer "
+                    "caption, not a clause)"
+                )
+                continue
             if label is None and self.source.format == "text" and _page_word(body, section):
                 resolution.notes.append(
                     f"line {line.number}: '{body}' after the section's items left out"
@@ -896,6 +902,11 @@ _PROPOSER_TAG = re.compile(r"\s*\[[A-Z][^\[\]\d]{1,60}\d{0,2}\]$")
 # a row of a web page's table of a document's details, as text: '| Edition : | 1 |',
 # '| Number of Pages : | 3 |'
 _METADATA_ROW = re.compile(r"^\|\s*[^|]{1,40}?\s*:\s*\|[^|]{0,60}\|\s*$")
+
+
+# the caption a document-sharing site puts over the text it shows, as a copy of the page
+# keeps it: 'Transcript of Resolution 1 …', 'Page 1: Resolution 1 …'
+_VIEWER_LINE = re.compile(r"^(?:Transcript of|Page \d{1,4}\s*:)\s+\S")
 
 
 def _page_word(text: str, section: Section) -> bool:

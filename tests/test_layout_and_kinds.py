@@ -434,6 +434,23 @@ def test_a_draft_with_no_number_and_a_pages_own_words():
     assert any("'Leave a Response' after the section's items left out" in n for n in res.notes)
 
 
+def test_a_pages_own_words_after_unlabelled_asks_and_a_short_capitalised_clause():
+    """After unlabelled asks that start in small letters, 'Leave a Response' is the page's;
+    under a heading whose clauses start in capitals, a short line is kept as a clause."""
+    head = "RESOLUTION 36 (Rev. Hyderabad, 2010)\nSupport\n" + (
+        "The World Telecommunication Development Conference (Hyderabad, 2010),\n"
+    )
+    text = head + "resolves\nto take all necessary steps;\nto report to the Council.\n"
+    (res,) = parse_source(_source(text + "Leave a Response\n")).resolutions
+    assert [c.text for c in res.sections[0].clauses] == [
+        "to take all necessary steps;",
+        "to report to the Council.",
+    ]
+    text = head + "considering\nThe need for support.\nGreater Regional Cooperation\n"
+    (res,) = parse_source(_source(text)).resolutions
+    assert [c.text for c in res.sections[0].clauses][-1] == "Greater Regional Cooperation"
+
+
 def test_footnotes_run_into_the_text_after_their_rule_are_notes():
     """A conversion that runs the page's footnotes into the text ('…; ____ 3 See resolves
     2 below. 10 that …') loses neither the items after them nor the notes."""

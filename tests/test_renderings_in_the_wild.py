@@ -255,14 +255,64 @@ def test_a_text_whose_title_line_was_lost_is_read_without_its_number(tmp_path):
     assert [v.version_id for v in c.cites_resolutions] == ["wtdc/18/valletta-1998"]
 
 
-def test_a_page_from_the_middle_of_a_text_is_refused_with_where_its_headings_start(tmp_path):
-    path = tmp_path / "page.txt"
-    path.write_text(
+def test_a_page_from_the_middle_of_a_text_is_read_from_its_first_heading(tmp_path):
+    """No title, no enacting line: what the page holds is kept from its first heading on,
+    as a text whose number and body are not stated, incomplete; the page's own words
+    before the heading are left out with a note, and nothing else is guessed."""
+    document = _read(
+        tmp_path,
         "\u2013 96 \u2013 (3.2 \u2013 Council) considering a) that the work goes on; b) that it "
         "matters, resolves 1 to establish a group; 2 to report to the Council.\n",
+    )
+    (resolution,) = document.resolutions
+    assert (resolution.id, resolution.body_id, resolution.complete) == (
+        "unstated/untitled-line-1/undated",
+        "unstated",
+        False,
+    )
+    assert _outline(resolution) == [("considering", ["a)", "b)"]), ("resolves", ["1", "2"])]
+    assert resolution.sections[1].clauses[1].text == "to report to the Council."
+    assert any("a page from the middle of a text" in n for n in resolution.notes)
+    before = "'\u2013 96 \u2013 (3.2 \u2013 Council)' before it left out"
+    assert any(before in n for n in resolution.notes)
+
+
+def test_a_page_from_the_middle_of_a_text_is_built_into_the_graph(tmp_path):
+    from itukg.pipeline import build
+    from itukg.store import open_read
+
+    page = tmp_path / "page.txt"
+    page.write_text(
+        "requests the Secretary-General 1 to report to the Council; 2 to consult the membership.\n",
         encoding="utf-8",
     )
-    with pytest.raises(InputError, match="a page from the middle of a text"):
+    build([page], tmp_path / "store")
+    rows = open_read(tmp_path / "store").query(
+        "PREFIX itu: <https://w3id.org/itukg/ontology#> SELECT ?body ?complete ?addressee "
+        "WHERE { ?work itu:enactedBy ?body ; itu:hasVersion ?v . ?v itu:complete ?complete . "
+        "?m a itu:Mandate ; itu:addressee ?addressee }"
+    )
+    found = {(r["body"].value, r["complete"].value, r["addressee"].value) for r in rows}
+    assert found == {
+        (
+            "https://w3id.org/itukg/id/body/unstated",
+            "false",
+            "https://w3id.org/itukg/id/body/secretary-general",
+        )
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Home | News | Contact\nThe work goes on; it matters.\n",
+        "Dear colleagues,\nthe meeting went well, considering that the weather was bad.\n",
+    ],
+)
+def test_a_page_with_no_title_and_no_text_under_a_heading_is_refused(tmp_path, text):
+    path = tmp_path / "page.txt"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError, match="no resolution found"):
         parse_inputs([path], annotate=False)
 
 
@@ -300,16 +350,18 @@ def test_short_and_named_citations(tmp_path):
     ]
 
 
-def test_the_general_rules_of_conferences_are_an_instrument_cited_by_name(tmp_path):
+def test_the_general_rules_and_the_administrative_regulations_are_cited_by_name(tmp_path):
     document = _read(
         tmp_path,
         _WTSA_HEAD.replace("that the work matters,", "that the General Rules of Conferences, "
-                           "Assemblies and Meetings of the Union have been adopted,")
+                           "Assemblies and Meetings of the Union and the Administrative "
+                           "Regulations have been adopted,")
         + "resolves\nthat the work shall go on.\n",
     )  # fmt: skip
     (clause,) = document.resolutions[0].sections[0].clauses
     assert [(e.kind, e.identifier) for e in clause.cites_external] == [
-        ("regulations", "General Rules")
+        ("regulations", "General Rules"),
+        ("regulations", "Administrative Regulations"),
     ]
 
 

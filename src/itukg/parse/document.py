@@ -10,7 +10,7 @@ Names (bodies, places of sessions, heading words) all come from the ontology.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, cast
 
 from itukg.enums import ChangeKind, Part, Status, TextKind
@@ -153,6 +153,7 @@ _TO_RESOLUTION = re.compile(r"^\(to\s+(?P<target>Resolution\b.*)\)$", re.I)
 _WITH_RESPECT = re.compile(r"^With respect to\s+(?P<target>.+)$", re.I)
 _MARKERS = {"MOD", "ADD", "SUP", "DRAFT", "NOC"}
 UNTITLED = "[untitled"  # the number of a text read without its title line
+UNSTATED = "unstated"  # the body of a page from the middle of a text (ontology/bodies.ttl)
 
 
 @dataclass
@@ -274,19 +275,10 @@ class _Parser:
             mark_lead_ins(resolution.sections)
             check_complete(resolution)
         if not document.resolutions:
-            heading = next(
-                (line for line in repair(lines, self.headings) if self.headings.match(line.text)),
-                None,
-            )
-            if heading is not None:  # '…, considering a) …' with nothing to say whose it is
-                raise InputError(
-                    self.source.path,
-                    f"no resolution found: headings from line {heading.number} "
-                    f"('{heading.text[:40]}') but no title line such as 'RESOLUTION 123 (REV. "
-                    "DUBAI, 2018)' and no enacting conference above them: a page from the "
-                    "middle of a text? Add its title (and enacting line) to read it",
-                    heading.number,
-                )
+            fragment = self._fragment(lines)
+            if fragment is not None:
+                document.resolutions.append(fragment)
+        if not document.resolutions:
             raise InputError(
                 self.source.path,
                 "no resolution found: expected a title line such as "
@@ -458,6 +450,46 @@ class _Parser:
         )
         return [resolution]
 
+    def _fragment(self, lines: list[Line]) -> Resolution | None:
+        """A page that starts at a heading ('…, considering a) …') with no title line and no
+        enacting conference above it: a page from the middle of a text. What it holds is
+        read from its first heading on, as a text whose number and adopting body are not
+        stated (body 'unstated', numbered after the heading's line), marked incomplete;
+        nothing before the heading is guessed. It must hold a text's structure (two
+        sections, or labelled items): a page with no heading, or prose with one heading
+        word in it, stays refused."""
+        before = ""
+        for i, line in enumerate(lines):
+            start = self.headings.first_heading_at(line.text) if line.text else None
+            if start is not None:  # what stands before it is the page's, not the text's
+                before = " ".join(x.text for x in lines[:i] if x.text) + " " + line.text[:start]
+                lines = [replace(line, text=line.text[start:]), *lines[i + 1 :]]
+                break
+        repaired = repair(lines, self.headings)
+        at = next((i for i, line in enumerate(repaired) if self.headings.match(line.text)), None)
+        if at is None:
+            return None
+        first = repaired[at]
+        before = " ".join([before, *(x.text for x in repaired[:at] if x.text)]).strip()
+        title = _Title(first, None, f"{UNTITLED} line {first.number}]", None, "")
+        resolution = self._resolution(title, repaired[at:], unstated=True)
+        clauses = [c for section in resolution.sections for c in section.clauses]
+        if len(clauses) < 2 or (len(resolution.sections) < 2 and not any(c.label for c in clauses)):
+            return None  # one heading word in prose ('…, considering that …') is no text
+        check_complete(resolution)
+        resolution.complete = False
+        resolution.notes.append(
+            f"line {first.number}: the text starts at the heading '{first.text[:40]}', with "
+            "no title line such as 'RESOLUTION 123 (REV. DUBAI, 2018)' and no enacting "
+            "conference above it (a page from the middle of a text?): its number and the "
+            "body that adopted it are not stated, and what came before is not in the file "
+            "(incomplete); add the title and the enacting line to read it whole"
+        )
+        if before:
+            shown = before if len(before) <= 60 else before[:59] + "…"
+            resolution.notes.append(f"line {first.number}: '{shown}' before it left out")
+        return resolution
+
     def _body_from_elsewhere(self, title: Any) -> tuple[Any, str | None]:
         """The body of a text whose enacting line is missing or mangled: the markup's
         author (Akoma Ntoso FRBRauthor), the one session held at its revision's place and
@@ -509,7 +541,9 @@ class _Parser:
             return None
         return self.vocabulary.governing_body_named(_GLUED_ITU.sub("ITU ", text))
 
-    def _resolution(self, title: _Title, block: list[Line]) -> Resolution:
+    def _resolution(self, title: _Title, block: list[Line], unstated: bool = False) -> Resolution:
+        """One text from its title and the lines after it (unstated: a page from the middle
+        of a text, which may name no body: it is then the 'unstated' one)."""
         path = self.source.path
         subject: list[str] = []
         enacting_line: Line | None = None
@@ -549,6 +583,8 @@ class _Parser:
         body_note = None
         if body is None:
             body, body_note = self._body_from_elsewhere(title)
+        if body is None and unstated:
+            body = self.vocabulary.actors[UNSTATED]
         if body is None:
             raise InputError(
                 path,
@@ -910,15 +946,20 @@ _VIEWER_LINE = re.compile(r"^(?:Transcript of|Page \d{1,4}\s*:)\s+\S")
 
 
 def _page_word(text: str, section: Section) -> bool:
-    """A page's own words after a section's labelled items ('Twitter', 'Leave a Response'):
-    at most three words, capitalised, with no punctuation or digit, where a clause's text
-    starts in small letters ('that …', 'to …') or cites ('Resolution 146 (…)')."""
+    """A page's own words after a section's items ('Twitter', 'Leave a Response'): at
+    most three words, capitalised, with no punctuation or digit, where a clause's text
+    starts in small letters ('that …', 'to …') or cites ('Resolution 146 (…)'), after
+    labelled items or unlabelled ones that all start in small letters."""
     words = text.split()
     return (
         0 < len(words) <= 3
         and text[:1].isupper()
         and all(w.replace("+", "").isalpha() for w in words)
-        and any(c.label for c in section.clauses)  # last: it reads the section's clauses
+        and bool(section.clauses)  # last: these read the section's clauses
+        and (
+            any(c.label for c in section.clauses)
+            or all(c.text[:1].islower() for c in section.clauses)
+        )
     )
 
 

@@ -31,6 +31,8 @@ _RECITED = re.compile(
 _GLUED_AFTER_MARK = re.compile(r"(?<=[a-z0-9)][,;:])(?=[a-z][a-z)])")  # ',noting', ':a)', '2011;b)'
 _GLUED_AFTER_LABEL = re.compile(r"(?<=[\s:][a-z]\))(?=[a-z]{2})")  # 'a)resolved'
 # what follows 'resolves to adopt' when it opens a list rather than naming addressees
+# a heading's first item right after it: ' a) that …', ' 1 to …', ' 1.1 to …'
+_LABEL_AFTER = re.compile(r"\s+(?:\(?[a-z]{1,4}\)|\d{1,3}(?:\.\d{1,3})*)\s+\S")
 _LEAD_IN = re.compile(r"(?:the\s+following|as\s+follows)\b")
 # words that make the text before such a 'to' a clause rather than a list of addressees
 _CLAUSE_WORDS = re.compile(r"\b(?:that|which|who|shall|should|will|is|are|has|have)\b|[;.:]")
@@ -68,6 +70,7 @@ class HeadingMatcher:
             re.DOTALL,
         )
         self._glued_word = re.compile(rf"\b(?P<word>{word})(?P<next>that|to)\b")
+        self._word_at = re.compile(rf"(?<![\w-])(?:(?:{mod})\s+)*(?:{word})(?![\w-])")
         self._resolves_to = re.compile(
             r"^to\s+(?P<verb>"
             + "|".join(re.escape(v) for v, _ in self._infinitives)
@@ -82,6 +85,20 @@ class HeadingMatcher:
         text = _GLUED_AFTER_MARK.sub(" ", text)
         text = _GLUED_AFTER_LABEL.sub(" ", text)
         return self._glued_word.sub(r"\g<word> \g<next>", text)
+
+    def first_heading_at(self, text: str, tries: int = 20) -> int | None:
+        """Where the first heading inside a line starts, when it runs into its first clause
+        or item: '– 96 – (3.2 – Council) considering a) that …' → at 'considering'. Only
+        the first `tries` heading words are looked at (a long line is not scanned whole)."""
+        for n, m in enumerate(self._word_at.finditer(text)):
+            if n == tries:
+                break
+            rest = text[m.start() :]
+            if self.split_clause(rest) is not None:
+                return m.start()
+            if self.match(m.group()) is not None and _LABEL_AFTER.match(text, m.end()):
+                return m.start()
+        return None
 
     def match_pair(self, text: str) -> tuple[HeadingMatch, HeadingMatch] | None:
         """Two headings run together by track changes ('notingrecalling'): (old, new)."""

@@ -271,6 +271,12 @@ NAMED = [  # (clause, clause, class) of the hand alignment, each judged from the
      ("wtsa/18/new-delhi-2024", "recognizing", 0, "a)"), "related"),
     (("pp/191/doha-2026", "recalling", 0, "d)"), ("wtsa/18/new-delhi-2024", "recognizing", 0, "a)"),
      "related"),
+    # one recital only names Resolution 123, the other says the advisory groups implement it
+    (("pp/191/doha-2026", "recognizing", 0, "i)"), ("ra/75/dubai-2023", "recalling", 0, "c)"),
+     "related"),
+    # the 'considering' form adds 'in accordance with Resolution 191': not one text
+    (("ra/75/dubai-2023", "considering", 0, "b)"),
+     ("wtsa/18/new-delhi-2024", "taking into account", 0, "b)"), "same-mandate"),
 ]  # fmt: skip
 
 
@@ -294,7 +300,7 @@ def test_against_the_hand_alignment(corpus_links):
     assert scores.precision >= 0.91  # 0.918 measured
     assert scores.recall_operative >= 0.80  # 0.817
     assert scores.recall_all >= 0.80  # 0.815
-    assert scores.class_agreement >= 0.75  # 0.763
+    assert scores.class_agreement >= 0.82  # 0.832
     # of the 30 tempting non-pairs, two are found today (an ISC-TF report on options for
     # cooperation beside Member States' support for coordination: they share 'Sector
     # advisory groups' and 'improve … cooperation'); no more may be

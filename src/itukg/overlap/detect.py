@@ -545,6 +545,21 @@ def _aligned(
     return chained
 
 
+_BARE_REFERENCE = re.compile(r"(?:Resolution|Decision|Recommendation|Opinion)s?\s+\S")
+_STATEMENT = re.compile(r"that\b")
+
+
+def _recalls_what_the_other_states(a: str, b: str) -> bool:
+    """Whether one recital only names a text ('Resolution 123 (…), on bridging the
+    standardization gap') and the other states something about it ('that all the advisory
+    groups are collaborating in the implementation of Resolution 123 (…)'): the same
+    subject, another statement, however many words they share."""
+    return bool(
+        (_BARE_REFERENCE.match(a) and _STATEMENT.match(b))
+        or (_BARE_REFERENCE.match(b) and _STATEMENT.match(a))
+    )
+
+
 def _pair(
     a: ClauseRecord,
     b: ClauseRecord,
@@ -573,6 +588,9 @@ def _pair(
     )
     added = max(len(fa.subject - fb.subject), len(fb.subject - fa.subject))
     substituted = substituted or added >= ADDITION  # a notable addition: not one text
+    # one text adds a citation the other does not make ('…, in accordance with Resolution
+    # 191'): a notable addition too
+    substituted = substituted or (a.cited != b.cited and (a.cited < b.cited or b.cited < a.cited))
     kind = classify(
         max(lexical, SAME_MANDATE) if SAME_REPORT in found else lexical,
         verb is not None or (a.part == "preamble" and cited),
@@ -581,6 +599,8 @@ def _pair(
         # compared only where it decides: the words alone make one text from DUPLICATE up
         sequence_ratio(fa.lemmas, fb.lemmas) if SEQUENCE_FROM <= lexical < DUPLICATE else None,
     )
+    if a.part == b.part == "preamble" and _recalls_what_the_other_states(a.text, b.text):
+        kind = OverlapClass.RELATED
     applied = fa.normalised.differences(fb.normalised)
     terms = index.shared_terms(i, j)
     return Pair(

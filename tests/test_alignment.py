@@ -60,6 +60,22 @@ def test_sector_names_years_and_self_references_are_made_equal():
     assert (
         normalise("the ITU-R study groups").differences(normalise("the ITU-R study groups")) == []
     )
+    # the Bureaux named together by their adjectives, and each by its name
+    together = normalise(
+        "the Directors of the Radiocommunication, Telecommunication Standardization and "
+        "Telecommunication Development Bureaux to report to ISCG"
+    )
+    one_by_one = normalise(
+        "the Directors of the Radiocommunication Bureau, TSB and BDT to report to ISCG"
+    )
+    assert (
+        together.text
+        == one_by_one.text
+        == ("the Directors of the bureau, bureau and bureau to report to ISCG")
+    )
+    assert normalise(
+        "the Radiocommunication and Telecommunication Standardization Sectors"
+    ).text == ("the sector and sector")
 
 
 def test_a_footnote_left_in_a_clause_is_not_compared():
@@ -297,10 +313,10 @@ def test_against_the_hand_alignment(corpus_links):
     alignment = Alignment.load(ALIGNMENT)
     scores = judge(corpus_links, alignment)
     assert len(alignment.classes) == 233 and len(alignment.non_pairs) == 30
-    assert scores.precision >= 0.91  # 0.918 measured
+    assert scores.precision >= 0.91  # 0.922 measured
     assert scores.recall_operative >= 0.80  # 0.817
     assert scores.recall_all >= 0.80  # 0.815
-    assert scores.class_agreement >= 0.82  # 0.832
+    assert scores.class_agreement >= 0.83  # 0.837
     # of the 30 tempting non-pairs, two are found today (an ISC-TF report on options for
     # cooperation beside Member States' support for coordination: they share 'Sector
     # advisory groups' and 'improve … cooperation'); no more may be

@@ -32,6 +32,16 @@ _CONFERENCE_SELF = re.compile(
     r"(?:conference|assembly|plenipotentiary conference)\b",
     re.IGNORECASE,
 )
+# the Bureaux or Sectors named together by their adjectives, the noun once at the end:
+# 'the Radiocommunication, Telecommunication Standardization and Telecommunication
+# Development Bureaux', as other texts write 'the Radiocommunication Bureau, TSB and BDT'
+_SECTOR_ADJECTIVE = (
+    r"(?:Radiocommunication|Telecommunication\s+Standardization|Telecommunication\s+Development)"
+)
+_COORDINATED = re.compile(
+    rf"\b{_SECTOR_ADJECTIVE}(?:\s*,\s*{_SECTOR_ADJECTIVE})*\s*,?\s+and\s+(?:the\s+)?"
+    rf"{_SECTOR_ADJECTIVE}\s+(?P<noun>Bureaux|Sectors)\b"
+)
 _REVISION = re.compile(r"\((?:Rev\.\s*)?[A-Z][\w.\-' ]{0,40},\s*(?:19|20)\d\d\)")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # a footnote that a conversion left in the clause: the rule of underscores and its text
@@ -89,7 +99,14 @@ class Normaliser:
             replaced.append((word, match.group(0)))
             return word
 
+        def coordinated(match: re.Match[str]) -> str:
+            kind = "bureau" if match.group("noun") == "Bureaux" else "sector"
+            replaced.append((kind, match.group(0)))
+            members = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+(?:the\s+)?", match.group(0))
+            return ", ".join([kind] * (len(members) - 1)) + f" and {kind}"
+
         out = _FOOTNOTE.sub(swap("footnote", " "), text)
+        out = _COORDINATED.sub(coordinated, out)
         out = _REVISION.sub(swap("revision", "(revision)"), out)
         out = _CONFERENCE_SELF.sub(swap("conference", "the conference"), out)
         if self._pattern is not None:

@@ -17,7 +17,7 @@ import argparse
 import sys
 from pathlib import Path
 
-SUFFIXES = (".txt", ".html", ".htm", ".xml", ".docx", ".pdf")
+SUFFIXES = (".txt", ".md", ".html", ".htm", ".xml", ".docx", ".pdf")
 
 
 def counts(path: Path) -> tuple[dict[str, int], list[str], list[str]]:

@@ -378,6 +378,33 @@ def test_a_document_sites_viewer_captions_are_no_clauses(tmp_path):
     assert any("viewer caption" in note for note in resolution.notes)
 
 
+def test_a_modified_preamble_heading_glued_after_a_comma_opens_its_section(tmp_path):
+    """'…the digital divide, taking into account further the need …': a preamble word with
+    its modifier after a recital's comma is a heading; without one ('…, noting that …') it
+    may be the recital's participle and is left in it."""
+    document = _read(
+        tmp_path,
+        _WTSA_HEAD.replace(
+            "that the work matters,",
+            "a) that the work goes on, noting that it is long;\nb) that access will help to "
+            "bridge the divide, taking into account further the need to draw up proposals,\n"
+            "emphasizing\nthat the work matters,",
+        )
+        + "resolves\nthat the work shall go on.\n",
+    )
+    (resolution,) = document.resolutions
+    assert _outline(resolution) == [
+        ("considering", ["a)", "b)"]),
+        ("taking into account further", [None]),
+        ("emphasizing", [None]),
+        ("resolves", [None]),
+    ]
+    considering, further = resolution.sections[:2]
+    assert considering.clauses[0].text == "that the work goes on, noting that it is long;"
+    assert considering.clauses[1].text == "that access will help to bridge the divide,"
+    assert further.clauses[0].text == "the need to draw up proposals,"
+
+
 def test_a_citation_whose_number_lost_its_space(tmp_path):
     """'Resolution37', 'Decision5': a copy that lost the space still cites the text."""
     document = _read(

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from functools import lru_cache
 from itertools import accumulate
 from pathlib import Path
@@ -72,29 +73,19 @@ class CitationFinder:
             doc, ((start, end, "EXTERNAL", {"items": items}) for start, end, items in external)
         )
 
-        # sorted by start, with the farthest end so far: an overlap test is one bisection
-        ordered = sorted((s, e) for s, e, _ in external)
-        starts = [s for s, _ in ordered]
-        reach = list(accumulate((e for _, e in ordered), max))
-
-        def outside(start: int, end: int) -> bool:  # 'Security Council Resolution 1325'
-            before = bisect_left(starts, end)  # the spans that start before end
-            return not before or reach[before - 1] <= start
-
+        outside = _outside([(s, e) for s, e, _ in external])  # 'Security Council Resolution 1325'
+        lists = [(s, e, items) for s, e, items in patterns.resolution_lists(text) if outside(s, e)]
         doc.spans["resolutions"] = self._spans(
-            doc,
-            (
-                (start, end, "RESOLUTIONS", {"items": items})
-                for start, end, items in patterns.resolution_lists(text)
-                if outside(start, end)
-            ),
+            doc, ((start, end, "RESOLUTIONS", {"items": items}) for start, end, items in lists)
         )
+        # 'Resolution No. 35': the number of a resolution is no provision
+        apart = _outside([(s, e) for s, e, _ in external] + [(s, e) for s, e, _ in lists])
         doc.spans["provisions"] = self._spans(
             doc,
             (
                 (start, end, "PROVISIONS", {"kind": kind, "numbers": numbers, "article": article})
                 for start, end, kind, numbers, article in patterns.provision_groups(text)
-                if outside(start, end)
+                if apart(start, end)
             ),
         )
         doc.spans["annexes"] = self._spans(
@@ -120,6 +111,20 @@ class CitationFinder:
                 span._.set(EXTENSION, values)
                 spans.append(span)
         return spans
+
+
+def _outside(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """Whether a span overlaps none of spans: sorted by start, with the farthest end so
+    far, an overlap test is one bisection."""
+    ordered = sorted(spans)
+    starts = [s for s, _ in ordered]
+    reach = list(accumulate((e for _, e in ordered), max))
+
+    def outside(start: int, end: int) -> bool:
+        before = bisect_left(starts, end)  # the spans that start before end
+        return not before or reach[before - 1] <= start
+
+    return outside
 
 
 class BoundedTokenizer:

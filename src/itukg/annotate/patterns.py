@@ -24,7 +24,7 @@ RESOLUTION_LIST = re.compile(
     # 'Res 71(Rev. Guadalajara, 2010)', 'Res. 191': the short form, before its number
     # 'Resolution37': the space lost before the number, as copies from the web lose it
     r"\b(?P<word>Resolution|Decision|Recommendation|Opinion|Res\.?(?=\s+(?:ITU-[RTD]\s+)?\d))"
-    r"(?:s?\s+|(?=\d))"
+    r"(?:s?\s+(?:Nos?\.?\s+(?=\d))?|(?=\d))"  # 'Resolution No. 35': the older Final Acts' way
     rf"(?P<list>{_ITEM}(?:{_JOIN}(?:(?P=word)\s+)?{_ITEM})*)"
 )
 _ITEM_PARTS = re.compile(

@@ -43,6 +43,7 @@ _TITLE = re.compile(
     + _KINDS
     + r")\b))?"  # 'WTDC RESOLUTION 17', 'PP RESOLUTION 101': the body before the title
     r"(?P<marker>(?:draft\s+)?(?:new\s+|revised\s+)?)(?P<kind>" + _KINDS + r")\s+"
+    r"(?:No\.?\s+(?=\d))?"  # 'RESOLUTION No. 2', as the Final Acts wrote it until the 1990s
     r"(?:(?P<prefix>ITU-[RTD])\s+)?"
     # a number, a committee's provisional one ('PLEN/7', '[COM6/7]'), a footnote mark
     # and a Sector Recommendation's series letter and number: 'RECOMMENDATION ITU-R P.1058-1'

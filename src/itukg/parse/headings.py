@@ -86,6 +86,12 @@ class HeadingMatcher:
         text = _GLUED_AFTER_LABEL.sub(" ", text)
         return self._glued_word.sub(r"\g<word> \g<next>", text)
 
+    def modified(self, heading: str) -> bool:
+        """Whether a heading carries a modifier ('taking into account further', 'further
+        resolves', 'noting also')."""
+        m = self._pattern.match(heading.strip())
+        return bool(m and (m.group("mods").strip() or m.start("word") > 0))
+
     def first_heading_at(self, text: str, tries: int = 20) -> int | None:
         """Where the first heading inside a line starts, when it runs into its first clause
         or item: '– 96 – (3.2 – Council) considering a) that …' → at 'considering'. Only

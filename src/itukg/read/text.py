@@ -17,6 +17,7 @@ from pathlib import Path
 from itukg.enums import ChangeKind
 from itukg.errors import InputError
 from itukg.read.encoding import decode_text
+from itukg.read.markdown import is_markdown, plain
 
 MAX_BYTES = 32 * 1024 * 1024  # ten times the largest ITU text (the Final Acts of a PP)
 
@@ -224,7 +225,11 @@ def read_text(path: str | Path) -> SourceText:
     path = Path(path)
     decoded = decode_text(path, read_bytes(path))
     source = SourceText(path=path, encoding=decoded.encoding, notes=list(decoded.notes))
-    for number, raw in enumerate(_split(path, decoded.text), start=1):
+    raws = list(_split(path, decoded.text))
+    if is_markdown(raws):
+        raws = [plain(raw) for raw in raws]
+        source.notes.append("read as Markdown: heading marks, emphasis and links made plain")
+    for number, raw in enumerate(raws, start=1):
         cleaned, tabs, notes = clean_line(raw)
         source.lines.append(Line(number=number, raw=raw, text=cleaned, indent=tabs, notes=notes))
     if not any(line.text for line in source.lines):

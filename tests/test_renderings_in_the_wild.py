@@ -405,6 +405,60 @@ def test_a_modified_preamble_heading_glued_after_a_comma_opens_its_section(tmp_p
     assert further.clauses[0].text == "the need to draw up proposals,"
 
 
+def test_a_pdf_extraction_that_put_labels_after_their_clauses_first_line(tmp_path):
+    """A Recommendation's text as a PDF's text layer gives it: a label printed beside its
+    clause's second line comes out after the first ('that listeners desire … for
+    different' / 'c)' / 'sources and programme types;'); the running head between pages
+    ('Rec. ITU-R  BS.999-1' after the page number) is furniture; the notes that close the
+    operative part ('NOTE 1 – …') are notes of the section, not clauses."""
+    text = (
+        "RECOMMENDATION ITU-R BS.999-1\n\n"
+        "Measurement of programme levels\n\n"
+        "(2006-2023)\n\n"
+        "The ITU Radiocommunication Assembly,\n\n"
+        "considering\n\n"
+        "a)\n\n"
+        "that modern digital transmission techniques offer an extremely wide dynamic range;\n\n"
+        "b)\n"
+        "that modern production and transmission techniques provide a mixture of mono,\n"
+        "stereo and multichannel formats specified in Recommendation ITU-R BS.775 and\n"
+        "advanced sound formats, and that sound programmes are produced in all of\n"
+        "these formats;\n\n"
+        "that listeners desire the subjective loudness of programmes to be uniform for "
+        "different\n\n"
+        "c)\n"
+        "sources and programme types;\n\n"
+        "d)\n"
+        "that many methods are available for the measurement of audio levels but that the\n"
+        "methods employed in programme production do not provide the indication of\n"
+        "subjective loudness,\n\n"
+        "2\n\n"
+        "Rec. ITU-R  BS.999-1\n\n"
+        "recommends\n\n"
+        "1\n"
+        "that when an objective measure of the loudness of an audio programme is required\n"
+        "to facilitate programme delivery and exchange, the algorithm specified in Annex 1\n"
+        "should be used;\n\n"
+        "2\n"
+        "that this Recommendation should be updated when new algorithms have been\n"
+        "developed to enable a more accurate measure of loudness.\n\n"
+        "NOTE 1 \u2013 Users should be aware that measured loudness is an estimation.\n"
+    )
+    document = _read(tmp_path, text)
+    (recommendation,) = document.resolutions
+    considering, recommends = recommendation.sections
+    assert [c.label for c in considering.clauses] == ["a)", "b)", "c)", "d)"]
+    assert considering.clauses[2].text == (
+        "that listeners desire the subjective loudness of programmes to be uniform for "
+        "different sources and programme types;"
+    )
+    assert [c.label for c in recommends.clauses] == ["1", "2"]
+    assert recommends.clauses[1].text.endswith("a more accurate measure of loudness.")
+    assert recommends.notes == [
+        "NOTE 1 \u2013 Users should be aware that measured loudness is an estimation."
+    ]
+
+
 def test_a_citation_whose_number_lost_its_space(tmp_path):
     """'Resolution37', 'Decision5': a copy that lost the space still cites the text."""
     document = _read(

@@ -811,6 +811,13 @@ class _Parser:
                     " details, not a clause)"
                 )
                 continue
+            if label is None and _NOTE_PARAGRAPH.match(body):
+                section.notes.append(body)  # 'NOTE 1 – Users should be aware …'
+                resolution.notes.append(
+                    f"line {line.number}: '{body[:40]}' is a note of '{section.heading}', "
+                    "not a clause"
+                )
+                continue
             if label is None and self.source.format == "text" and _VIEWER_LINE.match(body):
                 resolution.notes.append(
                     f"line {line.number}: '{body[:60]}' left out (a document site's viewer "
@@ -941,6 +948,9 @@ _PROPOSER_TAG = re.compile(r"\s*\[[A-Z][^\[\]\d]{1,60}\d{0,2}\]$")
 _METADATA_ROW = re.compile(r"^\|\s*[^|]{1,40}?\s*:\s*\|[^|]{0,60}\|\s*$")
 
 
+# the notes that close a Recommendation's operative part: 'NOTE 1 – Users should be
+# aware …', 'NOTE – …'
+_NOTE_PARAGRAPH = re.compile(r"^NOTE(?:\s+\d{1,2})?\s*[\u2013\u2014-]\s+\S")
 # the caption a document-sharing site puts over the text it shows, as a copy of the page
 # keeps it: 'Transcript of Resolution 1 …', 'Page 1: Resolution 1 …'
 _VIEWER_LINE = re.compile(r"^(?:Transcript of|Page \d{1,4}\s*:)\s+\S")

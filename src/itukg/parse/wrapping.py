@@ -35,7 +35,9 @@ _FURNITURE = re.compile(
     r"|[-\u2013\u2014]\s*\d{1,4}(?:/\d{1,4})?\s*[-\u2013\u2014]?(?:\s*[A-Z][\w./()-]{1,30}-[A-Z])?"
     # an ITU document's footer: the file it was printed from ('M:\ITUDOC13\092V2E.WW9') and
     # its job number ('(111606)')
-    r"|[A-Z]:\\\S{1,120}|\(\d{5,7}\))$"
+    r"|[A-Z]:\\\S{1,120}|\(\d{5,7}\)"
+    # a Recommendation's running head: 'Rec. ITU-R  BS.1770-5'
+    r"|Rec\.\s+ITU-[RT]\s+[A-Z]{1,3}\.\d{1,4}(?:\.\d{1,3})?(?:-\d{1,2})?)$"
 )
 # a label followed by spaces, as wrapped text gives it: 'a)     that …', '1.1   to …'
 _LABEL_WORD = r"\(?[a-z]{1,4}\)|\(\d{1,3}\)|\d{1,3}(?:\.\d{1,3}){0,3}"
@@ -96,6 +98,14 @@ def unwrap(lines: list[Line], headings: HeadingMatcher) -> list[Line]:
                 pending_label = None  # a page number, not a label: '4' / 'c)   that …'
             elif own_line:
                 out.append(pending_label)
+            elif (above := _pulled_below(out, text)) is not None:
+                # the label printed beside its clause's second line: the first line is above
+                first = out[above]
+                del out[above + 1 :]  # the blank lines between
+                joined = f"{pending_label.text}\t{_join(first.text, text)}"
+                out[above] = replace(first, text=joined)
+                pending_label = None
+                continue
             else:
                 out.append(replace(pending_label, text=f"{pending_label.text}\t{text}"))
                 pending_label = None
@@ -112,6 +122,36 @@ def unwrap(lines: list[Line], headings: HeadingMatcher) -> list[Line]:
     if pending_label is not None:
         out.append(pending_label)
     return out
+
+
+# a clause's first words: what the line after a lone label starts with when it is the
+# label's own clause
+_CLAUSE_OPENING = re.compile(
+    r"^(?:that|to|the|a|an|its|their|this|these|in|on|of|for|with|by|Resolution|Decision)\b"
+)
+
+
+def _pulled_below(out: list[Line], text: str) -> int | None:
+    """Where the clause of a lone label starts, when a PDF's text came out with the label
+    after its clause's first line ('that listeners desire … for different' / 'c)' /
+    'sources and programme types;'): the line after the label goes on a sentence (small
+    letters, no clause's first word) that the last line above began ('that …', 'to …',
+    unlabelled, unfinished). None when the label's clause is the line after it."""
+    if not text[:1].islower() or _CLAUSE_OPENING.match(text):
+        return None
+    k = len(out) - 1
+    while k >= 0 and not out[k].text:
+        k -= 1
+    if k < 0:
+        return None
+    before = out[k].text
+    if (
+        re.match(r"(?:that|to)\s", before)
+        and not before.endswith((*_ENDS_SENTENCE, ","))
+        and split_label(before)[0] is None
+    ):
+        return k
+    return None
 
 
 def _starts_own_line(text: str, headings: HeadingMatcher) -> bool:

@@ -6,7 +6,8 @@ and once with the code of --baseline (checked out into a temporary git worktree)
 two columns are measured in the same run on the same files. The cases: one line of 1 MB
 (or as stated) of footnote and bookmark markup left open, of brackets, quotes and
 backslashes, parentheses, labels and spaces, after a resolution's title and heading; a
-line of 30 MB; a .docx whose text parts expand to 250 MB (under the archive limit of 256 MiB).
+line of 30 MB; 200,000 lines that never end a sentence; a .docx whose text parts expand
+to 250 MB (under the archive limit of 256 MiB).
 
     python bench/hostile_inputs.py [--baseline REV] [--timeout 120] [--out results-hostile.md]
 """
@@ -45,6 +46,12 @@ TEXT_CASES = [  # name, repeated unit, size in bytes
     ("citations left open, 1 MB", "Resolution 1 (Rev. ", MB),
     ("addressees, 1 MB", "instructs the Secretary-General ", MB),
     ("words, 30 MB", "the Secretary-General to report ", 30 * MB),
+    # many lines, none ending a sentence: a wrapped text that never stops being a paragraph
+    (
+        "lines without a sentence's end, 7.6 MB",
+        "some words here, and more words there\n",
+        7_600_000,
+    ),
 ]
 CHILD = """
 import json, resource, sys, time

@@ -90,6 +90,23 @@ def test_a_line_longer_than_any_paragraph_is_refused_naming_it(tmp_path):
     assert "a paragraph of an ITU text" in caught.value.message
 
 
+def test_lines_that_never_end_a_sentence_are_not_joined_into_one_paragraph():
+    """A wrapped text joins a line to the one before while the sentence goes on; a text
+    whose lines never end one is cut into paragraphs of at most MAX_PARAGRAPH characters
+    (joining them all cost time quadratic in the file's length)."""
+    from itukg.ontology import load_vocabulary
+    from itukg.parse.headings import HeadingMatcher
+    from itukg.parse.wrapping import MAX_PARAGRAPH, unwrap
+    from itukg.read.text import Line
+
+    unit = "some words here, and more words there"
+    lines = [Line(number=n, raw=unit, text=unit, indent=0) for n in range(1, 3001)]
+    out = unwrap(lines, HeadingMatcher(load_vocabulary()))
+    assert 1 < len(out) < 3000
+    assert all(len(line.text) < MAX_PARAGRAPH + len(unit) + 1 for line in out)
+    assert sum(len(line.text) + 1 for line in out) == 3000 * (len(unit) + 1)  # no word lost
+
+
 def test_footnote_markup_is_cut_by_position():
     text, _, notes = clean_line(
         "to report[footnoteRef:2]1 to Council[bookmark: _Toc1] [2: 1 \tSee Annex 1.]"

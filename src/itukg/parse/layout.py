@@ -260,13 +260,16 @@ def _split_heading_once(
             split = _operative_word_then_that(text[start:], headings)  # '…, resolves that …'
         if split is None and text[brk.start()] in ";.":
             split = _preamble_word_then_clause(text[start:], headings)  # '…. noting the …'
-        if split is None and whole_clause and text[brk.start()] == ",":
+        if (
+            split is None
+            and whole_clause
+            and text[brk.start()] == ","
+            and headings.modified_at(text, start)
+        ):
             # '…the digital divide, taking into account further the need …': after a
             # comma, only a preamble word with its modifier is a heading ('…, noting that
             # …' is a recital's participle as often as a heading)
             split = _preamble_word_then_clause(text[start:], headings)
-            if split is not None and not headings.modified(split[0]):
-                split = None
 
         if split:
             head, clause = split

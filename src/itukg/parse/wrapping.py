@@ -173,6 +173,8 @@ def _continues(before: str, text: str, headings: HeadingMatcher, full: int = 10*
     line that filled the page's width)."""
     if not before or before.endswith(_ENDS_SENTENCE) or _starts_own_line(text, headings):
         return False
+    if len(before) >= MAX_PARAGRAPH:
+        return False  # no paragraph of an ITU text is this long: a text without sentences
     if _KIND_ALONE.match(before) and _NUMBER_START.match(text):
         return True  # 'RESOLUTION' / '645 (WRC-2000)': a title broken after its kind word
     if before == "The":
@@ -189,7 +191,8 @@ def _continues(before: str, text: str, headings: HeadingMatcher, full: int = 10*
     if text.isupper() and len(text.split()) <= 6:
         return False  # a heading in capitals: 'FOREWORD', 'ANNEX'
 
-    if before.count("(") > before.count(")"):
+    tail = before[-PARENTHESIS_SPAN:]
+    if tail.count("(") > tail.count(")"):
         return True  # inside a parenthesis: '(Dubai,' / '2018),'
     if _ENACTING.match(text) or (_ENACTING.match(before) and before.endswith((",", ":"))):
         return False  # the enacting line, a line of its own after a title that runs over lines
@@ -224,6 +227,8 @@ def _join(before: str, text: str) -> str:
     return f"{before} {text}"
 
 
+MAX_PARAGRAPH = 20_000  # characters: lines are not joined into a longer paragraph
+PARENTHESIS_SPAN = 400  # characters at a line's end in which an open parenthesis goes on
 WRAPPED_SHARE = 0.3  # of a text's lines that end inside a sentence, with more text after
 WRAPPED_LINES = 5  # and at least so many of them
 

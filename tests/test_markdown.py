@@ -120,3 +120,54 @@ def test_a_treaty_databases_markdown_of_an_old_resolution(tmp_path):
     (clause,) = recalling.clauses
     assert [c.version_id for c in clause.cites_resolutions] == ["pp/35/nairobi-1982"]
     assert [p.id for p in clause.cites_provisions] == ["cv/12"]  # not 'No. 35'
+
+
+COVER_AS_TABLE = """|     |
+| --- |
+| **Recommendation ITU-R BT.9999-0**<br><br>**(10/2025)** |
+| **Colour conversion between two systems** |
+
+#### Foreword
+
+The role of the Radiocommunication Sector is to ensure the rational use of the spectrum.
+
+RECOMMENDATION ITU-R BT.9999-0<sup>[\\[1\\]](#footnote-1)</sup>\\*
+
+Colour conversion between two systems
+
+(2025)
+
+Scope
+
+This Recommendation addresses a method of colour conversion.
+
+Keywords
+
+UHDTV, colour conversion
+
+The ITU Radiocommunication Assembly,
+
+*considering*
+
+_a)_ that a method is needed;
+
+*recommends*
+
+**1** that the method in Annex 1 should be used.
+"""
+
+
+def test_a_cover_laid_out_as_a_table_and_a_scope_before_the_enacting_line(tmp_path):
+    assert plain("| **Recommendation ITU-R BT.9999-0**<br><br>**(10/2025)** |") == (
+        "Recommendation ITU-R BT.9999-0 (10/2025)"
+    )
+    assert plain("RECOMMENDATION ITU-R BT.9999-0<sup>[\\[1\\]](#footnote-1)</sup>\\*") == (
+        "RECOMMENDATION ITU-R BT.9999-0*"
+    )
+    document = _read(tmp_path, COVER_AS_TABLE)
+    (recommendation,) = [r for r in document.resolutions if r.sections]
+    assert recommendation.number == "BT.9999-0"
+    # the subject under the title, not the Scope or the Keywords above the enacting line
+    assert recommendation.title == "Colour conversion between two systems"
+    outline = [(s.heading, [c.label for c in s.clauses]) for s in recommendation.sections]
+    assert outline == [("considering", ["a)"]), ("recommends", ["1"])]

@@ -123,6 +123,9 @@ _ADOPTED_AT = re.compile(
 _SUBJECT_FURNITURE = re.compile(
     r"^(?:Rec\.|Res\.)\s+ITU-[RTD]\s+[\w.-]+$|^\(Questions?\s+ITU-[RTD]\s+[\d/,\s]+\)$"
 )
+# the sections an ITU-R or ITU-T Recommendation puts between its title and its enacting
+# line
+_FRONT_MATTER = re.compile(r"^(?:Scope|Keywords|Summary|Abstract)$")
 _UNNUMBERED_DRAFT = re.compile(
     r"^(?:(?:ADD|MOD)\s+)?DRAFT\s+(?P<marker>NEW\s+|REVISED\s+)?(?P<kind>" + _KINDS + r")\s*$",
     re.IGNORECASE,
@@ -552,6 +555,7 @@ class _Parser:
         year_hint: int | None = None
         body_start = 0
         blocks = 0  # paragraphs of the subject: in a loose reading only the last is the title
+        front_matter = False
         for i, line in enumerate(block):
             if not line.text and subject and self.enacting_span == LOOSE_ENACTING_SPAN:
                 blocks += 1
@@ -560,6 +564,10 @@ class _Parser:
                 continue
             if _ADOPTED_AT.match(line.text) or _SUBJECT_FURNITURE.match(line.text):
                 continue  # 'Approved at the eleventh Plenary Meeting': not the subject
+            if _FRONT_MATTER.match(line.text):
+                front_matter = True  # a Recommendation's 'Scope' and 'Keywords' before the
+            if front_matter:  # enacting line: not its subject
+                continue
             if m := _YEAR_ONLY.match(line.text) or _HISTORY.match(line.text):
                 year_hint = int(m.group("year"))
                 continue

@@ -19,13 +19,17 @@ _ATX = re.compile(r"^\s{0,3}#{1,6}(?=\s|\*|_|[A-Za-z])\s*")
 # that opens before a non-space and closes after one
 _STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?![\w*])")
-_SUPERSCRIPT = re.compile(r"<sup>\s*[^<]{0,6}\s*</sup>", re.IGNORECASE)
+# a footnote's call in superscript, its mark or its link: '<sup>1</sup>',
+# '<sup>[\[1\]](#footnote-1)</sup>'
+_SUPERSCRIPT = re.compile(r"<sup>[^<]{0,80}</sup>", re.IGNORECASE)
 _LINK = re.compile(r"\[([^\[\]]{1,300})\]\((?:[^()\s]|\([^()\s]*\)){1,500}\)")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _MARKED = re.compile(
     r"^\s{0,3}#{1,6}[\s*_A-Za-z]|^\s*(?:\*\*|__)\S|^\s*[*_][a-z][\w ]{2,40}[*_]\s*$"
 )
+_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_BREAK = re.compile(r"\s*(?:<br\s*/?>\s*)+", re.IGNORECASE)
 MIN_MARKED = 3  # marked lines (headings, emphasis) that make a text Markdown
 
 
@@ -46,6 +50,9 @@ def plain(line: str) -> str:
     superscript, links and escapes gone; a table's rule of dashes becomes an empty line."""
     if _TABLE_RULE.match(line):
         return ""
+    cells = [c.strip() for c in line.strip().strip("|").split("|")] if _ROW.match(line) else []
+    if len([c for c in cells if c]) == 1:  # a cover laid out as a table: one cell a row
+        line = _BREAK.sub(" ", next(c for c in cells if c))
     text = _ATX.sub("", line)
     text = _SUPERSCRIPT.sub("", text)
     text = _LINK.sub(r"\1", text)

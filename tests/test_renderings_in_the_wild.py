@@ -277,6 +277,24 @@ def test_a_page_from_the_middle_of_a_text_is_read_from_its_first_heading(tmp_pat
     assert any(before in n for n in resolution.notes)
 
 
+def test_a_page_from_the_middle_of_a_list_keeps_its_recitals_before_the_first_heading(tmp_path):
+    document = _read(
+        tmp_path,
+        "tion of the Union;\nc) that the work goes on;\nd) that it matters,\n"
+        "considering further\na) that more is needed;\n"
+        "resolves\n1 to establish a group;\n2 to report to the Council.\n",
+    )
+    (resolution,) = document.resolutions
+    assert resolution.id == "unstated/untitled-line-2/undated"
+    assert _outline(resolution) == [
+        ("", ["c)", "d)"]),
+        ("considering further", ["a)"]),
+        ("resolves", ["1", "2"]),
+    ]
+    assert resolution.sections[0].section_kind == "heading-lost"
+    assert any("'tion of the Union;' before it left out" in n for n in resolution.notes)
+
+
 def test_a_page_from_the_middle_of_a_text_is_built_into_the_graph(tmp_path):
     from itukg.pipeline import build
     from itukg.store import open_read

@@ -152,6 +152,8 @@ _RECITAL = re.compile(
 )  # or a number a web page's list gave it: '1. that a key role …'
 _BREADCRUMB = re.compile(r"(?:\s[:|>\u00bb]\s.*){2}")  # 'Home : ITU-D : Conferences'
 
+# a lettered recital at the start of a line or after the end of the item before it
+_LABELLED_RECITAL = re.compile(r"(?:^|(?<=[;,.:]\s))\(?[a-z]\)\s+(?:that|the)\b")
 HEADING_LOST = "heading-lost"  # the ontology's kind of recitals whose heading was lost
 _TO_RESOLUTION = re.compile(r"^\(to\s+(?P<target>Resolution\b.*)\)$", re.I)
 _WITH_RESPECT = re.compile(r"^With respect to\s+(?P<target>.+)$", re.I)
@@ -457,21 +459,40 @@ class _Parser:
     def _fragment(self, lines: list[Line]) -> Resolution | None:
         """A page that starts at a heading ('…, considering a) …') with no title line and no
         enacting conference above it: a page from the middle of a text. What it holds is
-        read from its first heading on, as a text whose number and adopting body are not
-        stated (body 'unstated', numbered after the heading's line), marked incomplete;
-        nothing before the heading is guessed. It must hold a text's structure (two
+        read from its first heading on (or from the lettered recitals before it, kept as a
+        section whose heading was lost), as a text whose number and adopting body are not
+        stated (body 'unstated', numbered after its first line), marked incomplete;
+        nothing before it is guessed. It must hold a text's structure (two
         sections, or labelled items): a page with no heading, or prose with one heading
         word in it, stays refused."""
         before = ""
         for i, line in enumerate(lines):
             start = self.headings.first_heading_at(line.text) if line.text else None
-            if start is not None:  # what stands before it is the page's, not the text's
-                before = " ".join(x.text for x in lines[:i] if x.text) + " " + line.text[:start]
-                lines = [replace(line, text=line.text[start:]), *lines[i + 1 :]]
-                break
+            if start is None:
+                continue
+            # the recitals of the heading before, cut off with it, are kept: from the first
+            # labelled one ('…of the Union; c) that …; d) that …, considering further …')
+            earlier = next(
+                (j for j, x in enumerate(lines[:i]) if _LABELLED_RECITAL.match(x.text)), None
+            )
+            if earlier is not None:
+                start, i = 0, earlier
+            elif recital := _LABELLED_RECITAL.search(line.text, 0, start):
+                start = recital.start()
+            # what stands before it is the page's, not the text's
+            before = " ".join(x.text for x in lines[:i] if x.text) + " " + lines[i].text[:start]
+            lines = [replace(lines[i], text=lines[i].text[start:]), *lines[i + 1 :]]
+            break
         repaired = repair(lines, self.headings)
-        at = next((i for i, line in enumerate(repaired) if self.headings.match(line.text)), None)
-        if at is None:
+        at = next(
+            (
+                i
+                for i, line in enumerate(repaired)
+                if self.headings.match(line.text) or _LABELLED_RECITAL.match(line.text)
+            ),
+            None,
+        )
+        if at is None or not any(self.headings.match(x.text) for x in repaired[at:]):
             return None
         first = repaired[at]
         before = " ".join([before, *(x.text for x in repaired[:at] if x.text)]).strip()
@@ -483,7 +504,7 @@ class _Parser:
         check_complete(resolution)
         resolution.complete = False
         resolution.notes.append(
-            f"line {first.number}: the text starts at the heading '{first.text[:40]}', with "
+            f"line {first.number}: the text starts with '{first.text[:40]}', with "
             "no title line such as 'RESOLUTION 123 (REV. DUBAI, 2018)' and no enacting "
             "conference above it (a page from the middle of a text?): its number and the "
             "body that adopted it are not stated, and what came before is not in the file "

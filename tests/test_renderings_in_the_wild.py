@@ -38,6 +38,13 @@ _WTSA_HEAD = (
 )
 
 
+def _considering(recitals: str) -> str:
+    """The WTSA text above with these recitals under 'considering' and one 'resolves'."""
+    return _WTSA_HEAD.replace("that the work matters,", recitals) + (
+        "resolves\nthat the work shall go on.\n"
+    )
+
+
 def test_a_heading_with_its_one_ask_on_its_line(tmp_path):
     document = _read(
         tmp_path,
@@ -354,11 +361,12 @@ def test_a_text_a_document_site_cut_into_numbered_chunks(tmp_path):
 def test_short_and_named_citations(tmp_path):
     document = _read(
         tmp_path,
-        _WTSA_HEAD.replace("that the work matters,", "a) Res 71(Rev. Guadalajara, 2010);\n"
-                           "b) the Tunis Agenda for the Information Society and the 2030 "
-                           "Agenda for Sustainable Development,")
-        + "resolves\nthat the work shall go on.\n",
-    )  # fmt: skip
+        _considering(
+            "a) Res 71(Rev. Guadalajara, 2010);\n"
+            "b) the Tunis Agenda for the Information Society and the 2030 "
+            "Agenda for Sustainable Development,"
+        ),
+    )
     (resolution,) = document.resolutions
     a, b = resolution.sections[0].clauses
     assert [v.version_id for v in a.cites_resolutions] == ["pp/71/guadalajara-2010"]
@@ -371,11 +379,12 @@ def test_short_and_named_citations(tmp_path):
 def test_the_general_rules_and_the_administrative_regulations_are_cited_by_name(tmp_path):
     document = _read(
         tmp_path,
-        _WTSA_HEAD.replace("that the work matters,", "that the General Rules of Conferences, "
-                           "Assemblies and Meetings of the Union and the Administrative "
-                           "Regulations have been adopted,")
-        + "resolves\nthat the work shall go on.\n",
-    )  # fmt: skip
+        _considering(
+            "that the General Rules of Conferences, "
+            "Assemblies and Meetings of the Union and the Administrative "
+            "Regulations have been adopted,"
+        ),
+    )
     (clause,) = document.resolutions[0].sections[0].clauses
     assert [(e.kind, e.identifier) for e in clause.cites_external] == [
         ("regulations", "General Rules"),
@@ -402,13 +411,11 @@ def test_a_modified_preamble_heading_glued_after_a_comma_opens_its_section(tmp_p
     may be the recital's participle and is left in it."""
     document = _read(
         tmp_path,
-        _WTSA_HEAD.replace(
-            "that the work matters,",
+        _considering(
             "a) that the work goes on, noting that it is long;\nb) that access will help to "
             "bridge the divide, taking into account further the need to draw up proposals,\n"
-            "emphasizing\nthat the work matters,",
-        )
-        + "resolves\nthat the work shall go on.\n",
+            "emphasizing\nthat the work matters,"
+        ),
     )
     (resolution,) = document.resolutions
     assert _outline(resolution) == [
@@ -481,11 +488,12 @@ def test_a_citation_whose_number_lost_its_space(tmp_path):
     """'Resolution37', 'Decision5': a copy that lost the space still cites the text."""
     document = _read(
         tmp_path,
-        _WTSA_HEAD.replace("that the work matters,", "a) Resolution37 (Rev. Kigali, 2022) of "
-                           "the WTDC;\nb) Decision5 (Rev. Dubai, 2018) of the Plenipotentiary "
-                           "Conference,")
-        + "resolves\nthat the work shall go on.\n",
-    )  # fmt: skip
+        _considering(
+            "a) Resolution37 (Rev. Kigali, 2022) of "
+            "the WTDC;\nb) Decision5 (Rev. Dubai, 2018) of the Plenipotentiary "
+            "Conference,"
+        ),
+    )
     (resolution,) = document.resolutions
     a, b = resolution.sections[0].clauses
     assert [v.version_id for v in a.cites_resolutions] == ["wtdc/37/kigali-2022"]
@@ -540,12 +548,10 @@ def test_an_operative_heading_broken_after_its_article(tmp_path):
 def test_radio_regulations_provisions_and_the_rio_instruments(tmp_path):
     document = _read(
         tmp_path,
-        _WTSA_HEAD.replace(
-            "that the work matters,",
+        _considering(
             "a) that No. 5.441B of the Radio Regulations applies in the band;\n"
-            "b) the Rio Declaration on Environment and Development and Agenda 21,",
-        )
-        + "resolves\nthat the work shall go on.\n",
+            "b) the Rio Declaration on Environment and Development and Agenda 21,"
+        ),
     )
     (resolution,) = document.resolutions
     a, b = resolution.sections[0].clauses

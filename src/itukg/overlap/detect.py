@@ -590,7 +590,7 @@ def _pair(
     substituted = substituted or added >= ADDITION  # a notable addition: not one text
     # one text adds a citation the other does not make ('…, in accordance with Resolution
     # 191'): a notable addition too
-    substituted = substituted or (a.cited != b.cited and (a.cited < b.cited or b.cited < a.cited))
+    substituted = substituted or a.cited < b.cited or b.cited < a.cited
     kind = classify(
         max(lexical, SAME_MANDATE) if SAME_REPORT in found else lexical,
         verb is not None or (a.part == "preamble" and cited),

@@ -102,8 +102,8 @@ class Normaliser:
         def coordinated(match: re.Match[str]) -> str:
             kind = "bureau" if match.group("noun") == "Bureaux" else "sector"
             replaced.append((kind, match.group(0)))
-            members = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+(?:the\s+)?", match.group(0))
-            return ", ".join([kind] * (len(members) - 1)) + f" and {kind}"
+            members = len(re.findall(_SECTOR_ADJECTIVE, match.group(0)))
+            return ", ".join([kind] * (members - 1)) + f" and {kind}"
 
         out = _FOOTNOTE.sub(swap("footnote", " "), text)
         out = _COORDINATED.sub(coordinated, out)

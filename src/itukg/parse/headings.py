@@ -30,9 +30,9 @@ _RECITED = re.compile(
 )
 _GLUED_AFTER_MARK = re.compile(r"(?<=[a-z0-9)][,;:])(?=[a-z][a-z)])")  # ',noting', ':a)', '2011;b)'
 _GLUED_AFTER_LABEL = re.compile(r"(?<=[\s:][a-z]\))(?=[a-z]{2})")  # 'a)resolved'
-# what follows 'resolves to adopt' when it opens a list rather than naming addressees
 # a heading's first item right after it: ' a) that …', ' 1 to …', ' 1.1 to …'
 _LABEL_AFTER = re.compile(r"\s+(?:\(?[a-z]{1,4}\)|\d{1,3}(?:\.\d{1,3})*)\s+\S")
+# what follows 'resolves to adopt' when it opens a list rather than naming addressees
 _LEAD_IN = re.compile(r"(?:the\s+following|as\s+follows)\b")
 # words that make the text before such a 'to' a clause rather than a list of addressees
 _CLAUSE_WORDS = re.compile(r"\b(?:that|which|who|shall|should|will|is|are|has|have)\b|[;.:]")

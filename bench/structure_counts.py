@@ -17,7 +17,7 @@ import argparse
 import sys
 from pathlib import Path
 
-SUFFIXES = (".txt", ".md", ".html", ".htm", ".xml", ".docx", ".pdf")
+SUFFIXES = (".txt", ".md", ".adoc", ".html", ".htm", ".xml", ".docx", ".pdf")
 
 
 def counts(path: Path) -> tuple[dict[str, int], list[str], list[str]]:
@@ -30,7 +30,7 @@ def counts(path: Path) -> tuple[dict[str, int], list[str], list[str]]:
     for resolution in document.resolutions:
         for section in resolution.sections:
             operative = section.kind.value == "operative"
-            if section.section_kind != "heading-lost":
+            if section.heading:  # a section whose heading was lost has none
                 found["headings"] += 1
                 headings.append(section.heading + ("*" if operative else ""))
             if operative:

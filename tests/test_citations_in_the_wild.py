@@ -66,6 +66,9 @@ def test_numbers_without_a_full_stop_located_in_their_article(nlp):
         ("Opinion 2 (Geneva, 2013) of the WTPF", ("wtpf", "2", "Geneva", 2013)),
         ("Resolution 75 (Rev. WRC-07)", ("wrc", "75", "Geneva", 2007)),
         ("Resolution 1305 of the Council", ("council", "1305", None, None)),
+        # before 1993 the WRCs were World Administrative Radio Conferences
+        ("Resolution 60 (WARC-79)", ("wrc", "60", "Geneva", 1979)),
+        ("Resolution 33 (Rev. WARC-92)", ("wrc", "33", "Malaga-Torremolinos", 1992)),
     ],
 )
 def test_conferences_beyond_the_four_resolve_to_their_own_body(nlp, text, expected):
@@ -122,6 +125,16 @@ def test_decisions_recommendations_and_opinions_are_cited_as_such(nlp):
         (
             "Nos. 5.340 and 5.341A, under which the band is shared",
             [("regulations", "RR No. 5.340"), ("regulations", "RR No. 5.341A")],
+        ),
+        ("RECOMMENDATION ITU-R BT.709", [("sector-recommendation", "ITU-R BT.709")]),
+        (  # ITU-D numbers them without a series letter; a copy may lose the hyphen
+            "Recommendations ITU-D 6-1 and ITU D 18",
+            [("sector-recommendation", "ITU-D 6-1"), ("sector-recommendation", "ITU-D 18")],
+        ),
+        (
+            "the Human Rights Council resolution on human rights on the Internet "
+            "(A/HRC/20/L.13) and its resolution A/HRC/RES/32/13",
+            [("un-resolution", "A/HRC/20/L.13"), ("un-resolution", "A/HRC/RES/32/13")],
         ),
         ("the Radio Regulations", [("regulations", "RR")]),
         ("the International Telecommunication Regulations", [("regulations", "ITR")]),

@@ -171,3 +171,33 @@ def test_a_cover_laid_out_as_a_table_and_a_scope_before_the_enacting_line(tmp_pa
     assert recommendation.title == "Colour conversion between two systems"
     outline = [(s.heading, [c.label for c in s.clauses]) for s in recommendation.sections]
     assert outline == [("considering", ["a)"]), ("recommends", ["1"])]
+
+
+def test_labels_in_emphasis_a_title_on_two_lines_and_a_list_of_related_texts(tmp_path):
+    """Only the labels in emphasis tell this copy is Markdown; its title's second line
+    ('Recommendation ITU-R BT.2020', after '… to') and the list of related
+    Recommendations above the enacting line are no title of their own."""
+    text = (
+        "RECOMMENDATION ITU-R BT.9999-0<sup>[\\[1\\]](#footnote-1)</sup>\\*\n\n"
+        "Conversion of colours from Recommendation ITU-R BT.709 to  \n"
+        "Recommendation ITU-R BT.2020\n\n"
+        "(2025)\n\n"
+        "Related ITU Recommendations\n\n"
+        "Recommendation [ITU-R BT.601](https://www.itu.int/rec/R-REC-BT.601)\n\n"
+        "Recommendation [ITU-R BT.1886](https://www.itu.int/rec/R-REC-BT.1886)\n\n"
+        "The ITU Radiocommunication Assembly,\n\n"
+        "considering\n\n"
+        "_a)_ that Recommendation ITU-R BT.2020 specifies a wider colour gamut;\n\n"
+        "_b)_ that programmes made for Recommendation ITU-R BT.709 are reused;\n\n"
+        "_c)_ that the conversion should be mathematically definable,\n\n"
+        "recommends\n\n"
+        "**1** that the method in Annex 1 should be used.\n"
+    )
+    assert is_markdown(text.splitlines())
+    (recommendation,) = _read(tmp_path, text, name="copy.txt").resolutions
+    assert recommendation.number == "BT.9999-0"
+    assert recommendation.title == (
+        "Conversion of colours from Recommendation ITU-R BT.709 to Recommendation ITU-R BT.2020"
+    )
+    outline = [(s.heading, [c.label for c in s.clauses]) for s in recommendation.sections]
+    assert outline == [("considering", ["a)", "b)", "c)"]), ("recommends", ["1"])]

@@ -669,3 +669,74 @@ def test_a_vendor_pages_table_of_details_is_no_clause(tmp_path):
     recommends = recommendation.sections[1]
     assert [c.text for c in recommends.clauses] == ["that the data of Annex 1 be used."]
     assert any("table of details" in note for note in recommendation.notes)
+
+
+def test_operative_items_whose_heading_a_page_lost(tmp_path):
+    """'The Council,' and then straight the asks: an old page dropped 'resolves'. The
+    items are kept as an operative section without a heading, labelled and cited."""
+    text = (
+        "The Council,\n\n"
+        "to convene a World Radiocommunication Conference in Geneva, with the following agenda:\n"
+        "1. on the basis of proposals from administrations, to consider the following topics:\n"
+        "  1.1 the review of Appendix 30 in accordance with Resolution 60 (WARC-79),\n"
+        "  1.2 the studies carried out under Resolution 712 (Rev.WRC-95),\n"
+    )
+    (resolution,) = _read(tmp_path, text).resolutions
+    (section,) = resolution.sections
+    assert section.kind == "operative" and section.section_kind == "operative-heading-lost"
+    assert section.heading == ""
+    assert [c.label for c in section.clauses] == [None, "1", "1.1", "1.2"]
+    cited = [(c.body, c.number, c.revision_year) for c in section.clauses[2].cites_resolutions]
+    assert cited == [("wrc", "60", 1979)]
+    assert any("operative items with no heading above them" in n for n in resolution.notes)
+
+
+def test_a_recital_that_goes_on_with_and_invites_is_one_recital(tmp_path):
+    """'…, and invites ITU to assume …' inside a recital is the verb of its own subject
+    (the UN resolution it recalls), not an operative heading glued to it."""
+    text = (
+        "The Council,\n\n"
+        "a)\tthat the General Assembly adopted Resolution 56/183 on the Summit and welcomed "
+        "the proposal to hold the Summit in two phases;\n"
+        "b)\tthat this resolution considers that the Summit is to be convened under the "
+        "patronage of the Secretary-General of the United Nations, and invites the "
+        "International Telecommunication Union to assume the leading managerial role;\n"
+    )
+    (resolution,) = _read(tmp_path, text).resolutions
+    (section,) = resolution.sections
+    assert section.kind == "preamble"
+    assert [c.label for c in section.clauses] == ["a)", "b)"]
+    assert section.clauses[1].text.endswith("to assume the leading managerial role;")
+
+
+def test_a_recalled_resolution_going_on_after_and_and_stray_bullets(tmp_path):
+    """A hard-wrapped recital that recalls a resolution and goes on after 'and' on the
+    next line is one item, not a title line; bullets left together on a line of their own
+    ('• •') are no item's label."""
+    text = (
+        "Document C99/1-E\n"
+        "The Council,\n"
+        "Resolution 73 of the Plenipotentiary Conference (Minneapolis, 1998) and\n"
+        "Resolutions 56/183 and 57/238 of the UN General Assembly on the leading role of ITU in\n"
+        "the preparatory process for the Summit, as well as\n"
+        "Resolution 1158 of Council 2000 and Resolution 1179 of Council 2001,\n"
+        "taking into account\n"
+        "that Resolution 113 of the Plenipotentiary Conference (Marrakesh, 2002) defined the\n"
+        "preparation procedure for the Summit where:\n"
+        "the Council was instructed to review the activities of the working group and to\n"
+        "report on the results of the Summit to the next plenipotentiary conference;\n"
+        "\u2022 \u2022\n"
+        "the Directors of the Bureaux were instructed to participate actively in the working\n"
+        "group and to contribute to ITU's involvement in the Summit;\n"
+    )
+    (resolution,) = _read(tmp_path, text).resolutions
+    lost, taking = resolution.sections
+    (recalled,) = lost.clauses
+    assert recalled.text.startswith("Resolution 73 of the Plenipotentiary Conference")
+    assert recalled.text.endswith("Resolution 1179 of Council 2001,")
+    numbers = sorted(c.number for c in recalled.cites_resolutions)
+    assert numbers == ["1158", "1179", "73"]
+    assert [e.identifier for e in recalled.cites_external] == ["A/RES/56/183", "A/RES/57/238"]
+    assert taking.heading == "taking into account"
+    assert [c.label for c in taking.clauses] == [None, None, None]
+    assert taking.clauses[2].text.startswith("the Directors of the Bureaux were instructed")

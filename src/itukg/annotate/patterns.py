@@ -135,14 +135,26 @@ _UN_LIST = re.compile(
     rf"(?:\s+(?:of|by)\s+the\s+(?P<of>{_UN_BODY}))?"
     rf"|\bA/RES/\d{{1,3}}/\d{{1,3}}"
 )
+# a resolution of the Human Rights Council, by its document symbol: 'A/HRC/RES/20/8', or
+# the draft's 'A/HRC/20/L.13' that a text cites before it is numbered
+_HUMAN_RIGHTS = re.compile(r"\bA/HRC/(?:RES/)?\d{1,2}/(?:L\.)?\d{1,3}(?:/Rev\.\d)?\b")
 _SECURITY_COUNCIL = re.compile(
     r"\b(?:UN\s+|United\s+Nations\s+)?Security\s+Council\s+[Rr]esolutions?\s+"
     r"(?P<list>\d{3,4}(?:\s*\(\d{4}\))?(?:\s*(?:,\s*and|,|and)\s*\d{3,4}(?:\s*\(\d{4}\))?)*)"
 )
+_RECOMMENDATION_WORD = r"(?:Recommendations?|RECOMMENDATIONS?)"
 _SECTOR_RECOMMENDATION = re.compile(
-    r"\b(?:Recommendations?\s+(?P<s1>ITU-[RT])|(?P<s2>ITU-[RT])\s+Recommendations?)\s+"
+    rf"\b(?:{_RECOMMENDATION_WORD}\s+(?P<s1>ITU-[RT])|(?P<s2>ITU-[RT])\s+Recommendations?)\s+"
     r"(?P<list>[A-Z]{1,3}\.\d+(?:\.\d+)*(?:\s*(?:,\s*and|,|and)\s*(?:ITU-[RT]\s+)?"
     r"[A-Z]{1,3}\.\d+(?:\.\d+)*)*)"
+)
+# an ITU-D Recommendation, numbered without a series letter: 'RECOMMENDATION ITU-D 6-1',
+# 'Recommendations ITU-D 17 and 18' (a copy may lose the hyphen: 'ITU D 18')
+_D_NUMBER = r"\d{1,3}(?:-\d{1,2})?"
+_DEVELOPMENT_RECOMMENDATION = re.compile(
+    rf"\b{_RECOMMENDATION_WORD}\s+ITU[-\u2011 ]D\s+"
+    rf"(?P<list>{_D_NUMBER}(?:\s*(?:,\s*and|,|and)\s*(?:ITU[-\u2011 ]D\s+)?{_D_NUMBER})*)"
+    r"(?![\w.]*\d)"
 )
 # a provision of the Radio Regulations: numbered by article and point ('No. 5.441B', 'Nos.
 # 5.340 and 5.341'), where the Constitution and Convention number plainly
@@ -212,6 +224,12 @@ def external_instruments(
             prefix = "E/RES" if council else "A/RES"
             items.append(ExternalItem("un-resolution", f"{prefix}/{first}/{second}"))
         yield match.start(), match.end(), items
+    for match in _DEVELOPMENT_RECOMMENDATION.finditer(text):
+        numbers = re.findall(_D_NUMBER, match.group("list"))
+        items = [ExternalItem("sector-recommendation", f"ITU-D {n}") for n in numbers]
+        yield match.start(), match.end(), items
+    for match in _HUMAN_RIGHTS.finditer(text):
+        yield match.start(), match.end(), [ExternalItem("un-resolution", match.group(0))]
     for match in _SECURITY_COUNCIL.finditer(text):
         numbers = re.findall(r"(?<!\()\b\d{3,4}\b(?!\))", match.group("list"))
         yield (

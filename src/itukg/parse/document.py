@@ -47,8 +47,9 @@ _TITLE = re.compile(
     r"(?:(?P<prefix>ITU-[RTD])\s+)?"
     # a number, a committee's provisional one ('PLEN/7', '[COM6/7]'), a footnote mark
     # and a Sector Recommendation's series letter and number: 'RECOMMENDATION ITU-R P.1058-1'
-    r"(?P<number>\[[^\]]{1,40}\]|[A-Z]{2,6}/\d{1,4}|(?<=ITU-[RT] )[A-Z]{1,3}\.\d{1,4}(?:\.\d{1,3})?"
-    r"(?:-\d{1,2})?|[A-Z]{0,3}\d{1,4}(?:-\d{1,2})?[A-Z]?)"
+    r"(?P<number>\[[^\]]{1,40}\]|[A-Z]{2,6}/\d{1,4}"
+    r"|(?<=ITU-[RTD] )[A-Z]{1,3}\.\d{1,4}(?:\.\d{1,3})?(?:-\d{1,2})?"
+    r"|[A-Z]{0,3}\d{1,4}(?:-\d{1,2})?[A-Z]?)"
     r"(?:\[\*{1,3}\]|\*{1,3})?"
     # rev: the text in the parentheses, stripped. Possessive, and inner spaces taken only
     # before a non-space, so untrusted lines cannot make the match backtrack (ReDoS).
@@ -122,10 +123,13 @@ _ADOPTED_AT = re.compile(
 # a Sector text's running head and the Question it answers, under its title
 _SUBJECT_FURNITURE = re.compile(
     r"^(?:Rec\.|Res\.)\s+ITU-[RTD]\s+[\w.-]+$|^\(Questions?\s+ITU-[RTD]\s+[\d/,\s]+\)$"
+    r"|^ITU-[RTD]$"  # the Sector's name alone where an ITU-D Recommendation's enacting line is
 )
 # the sections an ITU-R or ITU-T Recommendation puts between its title and its enacting
 # line
-_FRONT_MATTER = re.compile(r"^(?:Scope|Keywords|Summary|Abstract)$")
+_FRONT_MATTER = re.compile(
+    r"^(?:Scope|Keywords|Summary|Abstract|Related\s+ITU(?:-[RT])?\s+Recommendations)$"
+)
 _UNNUMBERED_DRAFT = re.compile(
     r"^(?:(?:ADD|MOD)\s+)?DRAFT\s+(?P<marker>NEW\s+|REVISED\s+)?(?P<kind>" + _KINDS + r")\s*$",
     re.IGNORECASE,
@@ -150,11 +154,16 @@ _RECITAL = re.compile(
     r"^(?:\(?[a-z]\)\s*\S|(?:\d{1,2}[.)]?\s+)?(?:(?:that|the)\b"
     r"|(?:Resolution|Recommendation|Decision|Article)s?\s+(?:ITU-R\s+)?\d))"
 )  # or a number a web page's list gave it: '1. that a key role …'
+# a line that stops where its phrase goes on: the next line is not one of its own
+_OPEN_END = re.compile(r"\s(?:to|of|and|the|with|from|in|on|for|by)\s*$")
 _BREADCRUMB = re.compile(r"(?:\s[:|>\u00bb]\s.*){2}")  # 'Home : ITU-D : Conferences'
 
 # a lettered recital at the start of a line or after the end of the item before it
 _LABELLED_RECITAL = re.compile(r"(?:^|(?<=[;,.:]\s))\(?[a-z]\)\s+(?:that|the)\b")
 HEADING_LOST = "heading-lost"  # the ontology's kind of recitals whose heading was lost
+OPERATIVE_LOST = "operative-heading-lost"  # and of operative items whose heading was lost
+# an operative item: an infinitive, or a numbered one ('1. on the basis of … to consider …')
+_OPERATIVE_ITEM = re.compile(r"^(?:\d{1,2}[.)]?\s+)?to\s+[a-z]{3,}\b")
 _TO_RESOLUTION = re.compile(r"^\(to\s+(?P<target>Resolution\b.*)\)$", re.I)
 _WITH_RESPECT = re.compile(r"^With respect to\s+(?P<target>.+)$", re.I)
 _MARKERS = {"MOD", "ADD", "SUP", "DRAFT", "NOC"}
@@ -342,6 +351,13 @@ class _Parser:
         if not UPPER_TITLE.match(line.text) and not self._enacting_follows(lines, index):
             return None
         previous = next((p.text for p in reversed(lines[:index]) if p.text), "")
+        if not UPPER_TITLE.match(line.text) and (
+            (index and _OPEN_END.search(lines[index - 1].text))
+            or (_TITLE.match(previous) and not UPPER_TITLE.match(previous))
+        ):
+            # a title's second line citing another text ('… from Rec. BT.709 to' /
+            # 'Recommendation ITU-R BT.2020'), or a list of related texts, one a line
+            return None
         marker = m.group("marker").strip().upper()
         if before and before.upper() in _MARKERS:
             marker = (before.upper() + " " + marker).strip()
@@ -685,11 +701,13 @@ class _Parser:
         return resolution
 
     def _body_of_sector_prefix(self, prefix: str):
+        """The Sector's world assembly or conference ('ITU-D' → WTDC), not a regional one."""
         sector = prefix.lower()
         for cls in ("Assembly", "Conference"):
-            for actor in self.vocabulary.actors_of_class(cls):
-                if sector in actor.sectors:
-                    return actor
+            found = [a for a in self.vocabulary.actors_of_class(cls) if sector in a.sectors]
+            found.sort(key=lambda actor: "regional" in actor.label.casefold())
+            if found:
+                return found[0]
         return None
 
     def _dates(self, text: str | None) -> list[tuple[str | None, int]]:
@@ -782,13 +800,15 @@ class _Parser:
                 resolution.sections.append(section)
                 section_lines.append((section, []))
                 continue
-            if section is None and not resolution.sections and _RECITAL.match(text):
-                # recitals straight after the enacting line: a conversion lost their
-                # heading ('a) that the continuing growth …' with no 'considering' above)
+            if section is None and not resolution.sections and (lost := _lost_heading(text)):
+                # recitals or operative items straight after the enacting line: a copy
+                # lost their heading ('a) that the continuing growth …' with no
+                # 'considering' above, 'to convene a conference …' with no 'resolves')
+                part, kind, what = lost
                 section = Section(
                     heading="",
-                    kind=Part.PREAMBLE,
-                    section_kind=HEADING_LOST,
+                    kind=part,
+                    section_kind=kind,
                     modality=None,
                     line=line.number,
                     end_line=line.number,
@@ -796,8 +816,8 @@ class _Parser:
                 resolution.sections.append(section)
                 section_lines.append((section, []))
                 resolution.notes.append(
-                    f"line {line.number}: recitals with no heading above them (the heading"
-                    " was lost): kept as a preamble section without a heading"
+                    f"line {line.number}: {what} with no heading above them (the heading"
+                    f" was lost): kept as a {part.value} section without a heading"
                 )
             if section is None:
                 resolution.notes.append(
@@ -945,6 +965,15 @@ class _Parser:
         annex.items.append(
             AnnexItem(label=label.text if label else None, line=line.number, text=body)
         )
+
+
+def _lost_heading(text: str) -> tuple[Part, str, str] | None:
+    """The part and kind of a section whose heading was lost, from its first line."""
+    if _RECITAL.match(text):
+        return Part.PREAMBLE, HEADING_LOST, "recitals"
+    if _OPERATIVE_ITEM.match(text):
+        return Part.OPERATIVE, OPERATIVE_LOST, "operative items"
+    return None
 
 
 def _caption_start(lines: list[Line], floor: int, header: int) -> int:

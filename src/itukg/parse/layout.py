@@ -248,9 +248,14 @@ def _split_heading_once(
             pieces = [_piece(line, text[:end], True), _piece(line, head, False)]
             return pieces, pieces, _piece(line, item, False)
         # after the end of an item, the heading and its one unnumbered clause: '…;
-        # requests the Council to include …', '…. further resolves to strengthen …'
+        # requests the Council to include …', '…. further resolves to strengthen …'; after
+        # a recital's comma, but not after ', and', which joins a verb to the recital's own
+        # subject ('that this UNGA resolution considers …, and invites ITU to assume …')
         last_recital = (
-            whole_clause and text[brk.start()] == "," and brk.start() >= MIN_RECITAL_BEFORE_HEADING
+            whole_clause
+            and text[brk.start()] == ","
+            and brk.start() >= MIN_RECITAL_BEFORE_HEADING
+            and not brk.group().rstrip().endswith("and")
         )
         item_ends = text[brk.start()] in ";." or operative_item
         split = _heading_then_clause(text, start, headings) if item_ends or last_recital else None

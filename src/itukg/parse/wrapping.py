@@ -37,7 +37,9 @@ _FURNITURE = re.compile(
     # its job number ('(111606)')
     r"|[A-Z]:\\\S{1,120}|\(\d{5,7}\)"
     # a Recommendation's running head: 'Rec. ITU-R  BS.1770-5'
-    r"|Rec\.\s+ITU-[RT]\s+[A-Z]{1,3}\.\d{1,4}(?:\.\d{1,3})?(?:-\d{1,2})?)$"
+    r"|Rec\.\s+ITU-[RT]\s+[A-Z]{1,3}\.\d{1,4}(?:\.\d{1,3})?(?:-\d{1,2})?"
+    # bullets left together on a line of their own when a page lost its list ('• •')
+    r"|[\u2022\u25aa\u25e6\u25cf\u00b7](?:\s*[\u2022\u25aa\u25e6\u25cf\u00b7])+)$"
 )
 # a label followed by spaces, as wrapped text gives it: 'a)     that …', '1.1   to …'
 _LABEL_WORD = r"\(?[a-z]{1,4}\)|\(\d{1,3}\)|\d{1,3}(?:\.\d{1,3}){0,3}"
@@ -183,8 +185,14 @@ def _continues(before: str, text: str, headings: HeadingMatcher, full: int = 10*
         return False  # nor goes on one: the enacting line broken after its first word
     if headings.match(before) is not None or before.isupper():
         return False
-    if _TITLE_LINE.match(before) and text[:1].isupper():
+    if (
+        _TITLE_LINE.match(before)
+        and text[:1].isupper()
+        and len(before) <= MAX_TITLE_LINE
+        and not before.endswith(_OPEN_ENDED)
+    ):
         return False  # a title line is a line of its own: 'Resolution 37 – Bridging …'
+        # (not a recital that recalls a resolution and goes on after 'and')
     if _TITLE_LINE.match(text) and (text.startswith("DRAFT") or _NAMED.search(text)):
         return False  # and starts one: 'DRAFT Revision to WTDC Resolution 37 – …'
 
@@ -227,6 +235,7 @@ def _join(before: str, text: str) -> str:
     return f"{before} {text}"
 
 
+MAX_TITLE_LINE = 160  # characters: a longer line is paragraphs joined, not a title line
 MAX_PARAGRAPH = 20_000  # characters: lines are not joined into a longer paragraph
 PARENTHESIS_SPAN = 400  # characters at a line's end in which an open parenthesis goes on
 WRAPPED_SHARE = 0.3  # of a text's lines that end inside a sentence, with more text after

@@ -1,5 +1,6 @@
 """Read stage: bytes on disk → numbered, cleaned lines with their source positions (no
-structure yet): text exports (text.py), Word files (docx.py), Akoma Ntoso XML (akn.py),
+structure yet): text exports (text.py; Markdown and Metanorma AsciiDoc made plain by
+markdown.py and asciidoc.py), Word files (docx.py), Akoma Ntoso XML (akn.py),
 PDF (pdf.py) and HTML pages (html.py), told apart by content.
 
 May import: the shared modules only (errors).

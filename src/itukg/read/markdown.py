@@ -27,6 +27,8 @@ _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _MARKED = re.compile(
     r"^\s{0,3}#{1,6}[\s*_A-Za-z]|^\s*(?:\*\*|__)\S|^\s*[*_][a-z][\w ]{2,40}[*_]\s*$"
+    # a label in emphasis before its clause: '_a)_ that …', '*b)* that …'
+    r"|^\s*([*_])\(?(?:[a-z]|[ivx]{1,5}|\d{1,2})\)\1\s"
 )
 _ROW = re.compile(r"^\s*\|.*\|\s*$")
 _BREAK = re.compile(r"\s*(?:<br\s*/?>\s*)+", re.IGNORECASE)

@@ -14,8 +14,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from itukg.enums import ChangeKind
+from itukg.enums import ChangeKind, Part
 from itukg.errors import InputError
+from itukg.read.asciidoc import is_asciidoc, plain_lines
 from itukg.read.encoding import decode_text
 from itukg.read.markdown import is_markdown, plain
 
@@ -226,7 +227,13 @@ def read_text(path: str | Path) -> SourceText:
     decoded = decode_text(path, read_bytes(path))
     source = SourceText(path=path, encoding=decoded.encoding, notes=list(decoded.notes))
     raws = list(_split(path, decoded.text))
-    if is_markdown(raws):
+    if is_asciidoc(raws):
+        raws = plain_lines(raws, heading_parts())
+        source.notes.append(
+            "read as AsciiDoc: attributes, block marks and inline markup made plain, list"
+            " items labelled as printed"
+        )
+    elif is_markdown(raws):
         raws = [plain(raw) for raw in raws]
         source.notes.append("read as Markdown: heading marks, emphasis and links made plain")
     for number, raw in enumerate(raws, start=1):
@@ -235,6 +242,19 @@ def read_text(path: str | Path) -> SourceText:
     if not any(line.text for line in source.lines):
         raise InputError(path, "file has no text")
     return source
+
+
+def heading_parts() -> dict[str, Part]:
+    """Each heading word of the ontology ('considering', 'instructs') and its part."""
+    from itukg.ontology import load_vocabulary
+
+    kinds = load_vocabulary().section_kinds.values()
+    return {
+        label.casefold(): kind.part
+        for kind in kinds
+        for label in (kind.label, *kind.alt_labels)
+        if not label.startswith("(")
+    }
 
 
 def _split(path: Path, text: str) -> Iterator[str]:

@@ -136,6 +136,11 @@ def test_decisions_recommendations_and_opinions_are_cited_as_such(nlp):
             "(A/HRC/20/L.13) and its resolution A/HRC/RES/32/13",
             [("un-resolution", "A/HRC/20/L.13"), ("un-resolution", "A/HRC/RES/32/13")],
         ),
+        # a name of three words or more whatever the case of the words after its first;
+        # a shorter one only as written
+        ("the WSIS declaration of principles", [("outcome", "WSIS Geneva Declaration")]),
+        ("the charter of the United Nations", []),
+        ("the tunis agenda", []),
         ("the Radio Regulations", [("regulations", "RR")]),
         ("the International Telecommunication Regulations", [("regulations", "ITR")]),
     ],

@@ -185,7 +185,12 @@ def test_a_folder_build_reads_xml(tmp_path):
     (tmp_path / "a.xml").write_bytes((AKN / "decision.akn.xml").read_bytes())
     (tmp_path / "b.txt").write_text("x", encoding="utf-8")
     (tmp_path / "c.json").write_text("{}", encoding="utf-8")
-    assert [p.name for p in collect_inputs([tmp_path])] == ["a.xml", "b.txt"]
+    (tmp_path / "d.md").write_text("x", encoding="utf-8")
+    (tmp_path / "e.adoc").write_text("x", encoding="utf-8")
+    left_out: list = []
+    found = collect_inputs([tmp_path], left_out)
+    assert [p.name for p in found] == ["a.xml", "b.txt", "d.md", "e.adoc"]
+    assert [p.name for p in left_out] == ["c.json"]
 
 
 # --- refused --------------------------------------------------------------------------

@@ -196,14 +196,22 @@ NamedInstruments = tuple[re.Pattern[str], dict[str, ExternalItem]]
 def named_instruments(named: Iterable[tuple[str, str, tuple[str, ...]]]) -> NamedInstruments:
     """The instruments cited by name ((kind, identifier, names) each, from the ontology):
     one pattern of their names, longest first (any run of spaces between the words), and
-    what each name, its spaces made single, cites."""
-    cited = {name: ExternalItem(kind, identifier) for kind, identifier, names in named
-             for name in names}  # fmt: skip
-    alternatives = "|".join(
-        r"\s+".join(re.escape(word) for word in name.split())
-        for name in sorted(cited, key=len, reverse=True)
-    )
+    what each name, its spaces made single and case folded, cites. A name of three words
+    or more is found whatever the case of the words after its first ('the WSIS
+    declaration of principles'); a shorter one only as written ('Tunis Agenda')."""
+    named = list(named)
+    cited = {" ".join(name.split()).casefold(): ExternalItem(kind, identifier)
+             for kind, identifier, names in named for name in names}  # fmt: skip
+    names = sorted({" ".join(n.split()) for _, _, ns in named for n in ns}, key=len, reverse=True)
+    alternatives = "|".join(_name_pattern(name) for name in names)
     return re.compile(rf"\b(?:{alternatives})\b" if alternatives else r"(?!x)x"), cited
+
+
+def _name_pattern(name: str) -> str:
+    first, *rest = name.split()
+    if len(rest) < 2:
+        return r"\s+".join(re.escape(word) for word in (first, *rest))
+    return r"\s+".join([re.escape(first), *(f"(?i:{re.escape(word)})" for word in rest)])
 
 
 def external_instruments(
@@ -214,7 +222,7 @@ def external_instruments(
     if by_name is not None:
         pattern, cited = by_name
         for match in pattern.finditer(text):
-            yield match.start(), match.end(), [cited[" ".join(match.group().split())]]
+            yield match.start(), match.end(), [cited[" ".join(match.group().split()).casefold()]]
     for match in _UN_LIST.finditer(text):
         who = " ".join((match.group("before") or match.group("of") or "").split()).casefold()
         found = re.findall(r"(?:A/RES/|A/)?(\d{1,4})/(\d{1,3})", match.group(0))

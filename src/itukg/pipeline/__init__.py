@@ -16,23 +16,30 @@ from typing import Any
 from itukg.errors import InputError
 from itukg.model import Document
 
-INPUT_SUFFIXES = (".txt", ".docx", ".xml", ".pdf", ".html", ".htm", ".xhtml")
+INPUT_SUFFIXES = (
+    ".txt", ".md", ".markdown", ".adoc", ".asciidoc", ".docx", ".xml", ".pdf", ".html",
+    ".htm", ".xhtml",
+)  # fmt: skip
 
 Enricher = Callable[[Any], tuple[bytes | str, str]]
 """Given the new graph (a store that answers queries) before it is made current: N-Triples
 to add to it, and one line saying what they are."""
 
 
-def collect_inputs(paths: Iterable[str | Path]) -> list[Path]:
-    """Files to read: each file given, and the texts (*.txt, *.docx, *.xml, *.pdf, *.html,
-    *.htm, *.xhtml) in each folder given."""
+def collect_inputs(paths: Iterable[str | Path], left_out: list[Path] | None = None) -> list[Path]:
+    """Files to read: each file given, and the texts (INPUT_SUFFIXES: text, Markdown,
+    AsciiDoc, Word, XML, PDF, HTML) in each folder given; the folders' other files are
+    added to left_out, when given."""
     found: list[Path] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            texts = sorted(p for p in path.iterdir() if p.suffix.lower() in INPUT_SUFFIXES)
+            files = sorted(p for p in path.iterdir() if p.is_file())
+            texts = [p for p in files if p.suffix.lower() in INPUT_SUFFIXES]
+            if left_out is not None:
+                left_out.extend(p for p in files if p.suffix.lower() not in INPUT_SUFFIXES)
             if not texts:
-                forms = "*.txt, *.docx, *.xml, *.pdf, *.html"
+                forms = "*.txt, *.md, *.adoc, *.docx, *.xml, *.pdf, *.html"
                 raise InputError(path, f"folder holds no text to read ({forms})")
             found.extend(texts)
         else:

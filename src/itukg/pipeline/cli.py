@@ -69,7 +69,11 @@ def build_command(
     from itukg.pipeline import FileResult, collect_inputs
     from itukg.pipeline import build as run_build
 
-    inputs = collect_inputs(list(paths) or [Path("data")])
+    left_out: list[Path] = []
+    inputs = collect_inputs(list(paths) or [Path("data")], left_out)
+    if left_out:
+        names = ", ".join(p.name for p in left_out[:5]) + (", …" if len(left_out) > 5 else "")
+        click.echo(f"itukg: left out {len(left_out)} files not named as texts: {names}", err=True)
     target = None if no_store else store_path(store)
     bar = _bar(len(inputs))
 

@@ -201,3 +201,10 @@ def test_labels_in_emphasis_a_title_on_two_lines_and_a_list_of_related_texts(tmp
     )
     outline = [(s.heading, [c.label for c in s.clauses]) for s in recommendation.sections]
     assert outline == [("considering", ["a)", "b)", "c)"]), ("recommends", ["1"])]
+
+
+def test_two_heading_lines_make_a_text_markdown():
+    """A treaty database's page of an old resolution may hold two headings only."""
+    page = ["### RESOLUTION  NO. I  ", "", "###Application of the Agreement", "", "The …"]
+    assert is_markdown(page)
+    assert not is_markdown(["RESOLUTION 1 (1985)", "#1 in the list", "considering"])

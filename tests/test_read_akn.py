@@ -187,10 +187,11 @@ def test_a_folder_build_reads_xml(tmp_path):
     (tmp_path / "c.json").write_text("{}", encoding="utf-8")
     (tmp_path / "d.md").write_text("x", encoding="utf-8")
     (tmp_path / "e.adoc").write_text("x", encoding="utf-8")
+    (tmp_path / "README.md").write_text("# What this folder holds", encoding="utf-8")
     left_out: list = []
     found = collect_inputs([tmp_path], left_out)
     assert [p.name for p in found] == ["a.xml", "b.txt", "d.md", "e.adoc"]
-    assert [p.name for p in left_out] == ["c.json"]
+    assert [p.name for p in left_out] == ["README.md", "c.json"]
 
 
 # --- refused --------------------------------------------------------------------------

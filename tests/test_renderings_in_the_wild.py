@@ -740,3 +740,63 @@ def test_a_recalled_resolution_going_on_after_and_and_stray_bullets(tmp_path):
     assert taking.heading == "taking into account"
     assert [c.label for c in taking.clauses] == [None, None, None]
     assert taking.clauses[2].text.startswith("the Directors of the Bureaux were instructed")
+
+
+def test_items_run_together_after_commas_when_their_labels_continue(tmp_path):
+    """A printed volume's page copied as one line: a lettered recital runs into the next
+    after a comma ('…(C07/21), b) that …'), a numbered ask into the next ('…sessions, 3 to
+    take …'); a number after a comma that does not continue the list stays in its text."""
+    text = (
+        "RESOLUTION 1332 (2009)\n"
+        "The Council,\n"
+        "recognizing a) that the Council endorsed the reports of its group (Documents C07/21, "
+        "C08/50), b) that the assembly asked for a dedicated group, instructs the "
+        "Secretary-General 1 to develop a roadmap, to be presented to the next Council; 2 in "
+        "preparation for the forums, to take into account the proposals of the group, 3 to "
+        "take into consideration its outputs, 7 to 9 of them at least;\n"
+    )
+    (resolution,) = _read(tmp_path, text).resolutions
+    assert _outline(resolution) == [
+        ("recognizing", ["a)", "b)"]),
+        ("instructs the Secretary-General", ["1", "2", "3"]),
+    ]
+    assert resolution.sections[1].clauses[2].text.endswith("7 to 9 of them at least;")
+
+
+def test_an_old_regional_conference_text_flattened_into_one_paragraph(tmp_path):
+    """A regional administrative radio conference's resolution, numbered in Roman
+    numerals, its enacting line ending in a full stop and running on into its preamble;
+    its asks numbered '1.', '2.' and one of them ending in a full stop."""
+    text = (
+        "RESOLUTION  NO. II\n\n"
+        "Interim application of the Plan\n\n"
+        "The Regional Administrative Conference for the Planning of the Maritime Service "
+        "(Region 1) (Geneva, 1985). considering a) that it has adopted an Agreement and a Plan; "
+        "b) that means must be provided before the Agreement enters into force; resolves 1. "
+        "that administrations shall apply the procedure of Article 4 of the Agreement; 2. that "
+        "the procedure in the Annex shall apply in the meantime. 3. that new stations shall "
+        "conform to the Plan, as No. 471 of the Radio Regulations requires.\n"
+    )
+    (resolution,) = _read(tmp_path, text).resolutions
+    assert (resolution.body_id, resolution.number, resolution.revision_year) == ("rrc", "II", 1985)
+    assert resolution.title == "Interim application of the Plan"
+    assert _outline(resolution) == [("considering", ["a)", "b)"]), ("resolves", ["1", "2", "3"])]
+
+
+def test_a_lost_heading_over_recitals_that_cite_a_provision_first(tmp_path):
+    """Recitals straight after the enacting line whose first item recalls a provision
+    ('1. No. 126 of the ITU Constitution, …') are a section whose heading was lost."""
+    text = (
+        "RESOLUTION 29 (Rev. Doha, 2006)\n"
+        "Initiatives on Sector Member issues\n"
+        "The World Telecommunication Development Conference (Doha, 2006),\n"
+        "  1. No. 126 of the ITU Constitution, which encourages participation by industry;\n"
+        "  2. that the Sector may undertake actions to be responsive to its members' needs;\n"
+        "further recognizing\n"
+        "  1. a) the importance of transparency to partnership opportunities;\n"
+    )
+    (resolution,) = _read(tmp_path, text).resolutions
+    lost, further = resolution.sections
+    assert lost.section_kind == "heading-lost" and [c.label for c in lost.clauses] == ["1", "2"]
+    assert [(p.instrument, p.number) for p in lost.clauses[0].cites_provisions] == [("CS", "126")]
+    assert further.heading == "further recognizing"

@@ -43,13 +43,15 @@ _TITLE = re.compile(
     + _KINDS
     + r")\b))?"  # 'WTDC RESOLUTION 17', 'PP RESOLUTION 101': the body before the title
     r"(?P<marker>(?:draft\s+)?(?:new\s+|revised\s+)?)(?P<kind>" + _KINDS + r")\s+"
-    r"(?:No\.?\s+(?=\d))?"  # 'RESOLUTION No. 2', as the Final Acts wrote it until the 1990s
+    # 'RESOLUTION No. 2', as the Final Acts wrote it until the 1990s; 'RESOLUTION No. I', as
+    # regional conferences numbered theirs
+    r"(?:No\.?\s+(?=\d|[IVXL]{1,6}\b))?"
     r"(?:(?P<prefix>ITU-[RTD])\s+)?"
     # a number, a committee's provisional one ('PLEN/7', '[COM6/7]'), a footnote mark
     # and a Sector Recommendation's series letter and number: 'RECOMMENDATION ITU-R P.1058-1'
     r"(?P<number>\[[^\]]{1,40}\]|[A-Z]{2,6}/\d{1,4}"
     r"|(?<=ITU-[RTD] )[A-Z]{1,3}\.\d{1,4}(?:\.\d{1,3})?(?:-\d{1,2})?"
-    r"|[A-Z]{0,3}\d{1,4}(?:-\d{1,2})?[A-Z]?)"
+    r"|[A-Z]{0,3}\d{1,4}(?:-\d{1,2})?[A-Z]?|(?<=No\. )[IVXL]{1,6}|(?<=No )[IVXL]{1,6})"
     r"(?:\[\*{1,3}\]|\*{1,3})?"
     # rev: the text in the parentheses, stripped. Possessive, and inner spaces taken only
     # before a non-space, so untrusted lines cannot make the match backtrack (ReDoS).
@@ -152,7 +154,7 @@ _ANNEX = re.compile(
 # ('a) that …', 'that the …', 'Resolution 31 (Rev. Doha, 2006) of …')
 _RECITAL = re.compile(
     r"^(?:\(?[a-z]\)\s*\S|(?:\d{1,2}[.)]?\s+)?(?:(?:that|the)\b"
-    r"|(?:Resolution|Recommendation|Decision|Article)s?\s+(?:ITU-R\s+)?\d))"
+    r"|(?:Resolution|Recommendation|Decision|Article)s?\s+(?:ITU-R\s+)?\d|Nos?\.?\s*\d))"
 )  # or a number a web page's list gave it: '1. that a key role …'
 # a line that stops where its phrase goes on: the next line is not one of its own
 _OPEN_END = re.compile(r"\s(?:to|of|and|the|with|from|in|on|for|by)\s*$")

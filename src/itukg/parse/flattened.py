@@ -37,6 +37,16 @@ _TITLE_IN_LINE = re.compile(
 )
 # the enacting line after it: 'The World Radiocommunication Conference (Geneva, 2012),'
 _ENACTING_IN_LINE = re.compile(rf"\b{ENACTING_BODY}(?:\([^()]{{2,60}}\))?\s*,")
+# a long line that starts with the enacting line, its title on a line above, and runs on
+# into the preamble, after its comma or a full stop a copy put in its place: 'The Regional
+# Administrative Conference … (Geneva, 1985). considering a) that …'
+_ENACTING_STARTS = re.compile(
+    rf"^{ENACTING_BODY}"
+    # the rest of a long name: 'for the Planning of the Maritime Radionavigation Service
+    # (Radiobeacons) in the European Maritime Area'
+    r"(?:(?:for|of|on|in)\s[^();.]{1,200}?(?:\([\w ]{2,40}\)[^();.]{0,100}?)?)?"
+    r"\([^()]{2,60}\d{4}\)\s*[,.](?=\s+[a-z])"
+)
 _SUBJECT_SPAN = 400  # characters between the title and the enacting line at most
 # the history that ends a subject: '(1993-1995-2012)', '(Helsinki, 1993; …; Dubai, 2012)'
 _HISTORY_AT_END = re.compile(r"\s(?P<history>\((?:[^()]{0,300}?\d{4})\))\s*$")
@@ -129,6 +139,8 @@ def _cut(line: Line) -> list[Line]:
         )
         pieces += [replace(line, text=p.strip()) for p in parts if p.strip()]
         position = enacting.end()
+    if not pieces and (enacting := _ENACTING_STARTS.match(text)):
+        pieces, position = [replace(line, text=enacting.group(0)[:-1] + ",")], enacting.end()
     if not pieces:
         return [line]
     rest = text[position:].strip()

@@ -32,7 +32,7 @@ _BREAK = re.compile(r"[,;:.]\s+(?:and\s+)?")
 # an item's label inside a line, before its text in small letters, or (a lettered item)
 # before the text it recalls: 'a) Article 10 of the Constitution', 'b) Resolution 71 …'
 _ITEM_START = re.compile(
-    r"\s(?P<label>\d{1,2}(?=\s+[a-z])|(?:[a-z]|[ivx]{1,5})\)"
+    r"\s(?P<label>\d{1,2}\.?(?=\s+[a-z])|(?:[a-z]|[ivx]{1,5})\)"
     r"(?=\s+(?:[a-z]|(?:Resolution|Decision|Recommendation|Opinion|Article|Annex|Document)s?\s"
     r"|Nos?\.?\s)))\s+"
 )
@@ -66,9 +66,18 @@ _LOOSE_NUMBER = re.compile(r"^(?P<number>\d{1,3}) +(?P<body>[a-z].*)$")
 _LOOSE_DECIMAL = re.compile(
     r"^(?P<number>(?P<major>\d{1,3})\.(?P<minor>\d{1,3})) +(?P<body>[a-z].*)$"
 )
-_RUN_ON = re.compile(r";\s+(?:and\s+)?(?P<label>\d{1,3})\s+(?=[a-z])")
+# the next item run into a line: after a semicolon, or after a comma when it opens as an
+# item does ('…Council sessions, 3 to take …', '…(C07/21), b) that Council …'); the
+# numbers or letters must continue the item's own
+_RUN_ON = re.compile(
+    r"(?:[;.]\s+(?:and\s+)?(?P<label>\d{1,3})\.?\s+(?=[a-z])"
+    r"|,\s+(?:and\s+)?(?P<after_comma>\d{1,3})\s+(?=(?:to|that)\s))"
+)
 # 'i) to replace …; ii) to establish …': lettered and roman items run together
-_RUN_ON_LETTERED = re.compile(r";\s+(?:and\s+)?(?P<label>[a-z]{1,5})\)\s+(?=\S)")
+_RUN_ON_LETTERED = re.compile(
+    r"(?:;\s+(?:and\s+)?(?P<label>[a-z]{1,5})\)\s+(?=\S)"
+    r"|,\s+(?:and\s+)?(?P<after_comma>[a-z]{1,5})\)\s+(?=(?:to|that|the)\s))"
+)
 
 
 def repair(lines: Iterable[Line], headings: HeadingMatcher) -> list[Line]:
@@ -462,8 +471,9 @@ def _split_items(line: Line) -> list[Line]:
     expected = first + 1
     cuts: list[tuple[int, int, str]] = []
     for m in _RUN_ON.finditer(line.text):
-        if int(m.group("label")) == expected:
-            cuts.append((m.start() + 1, m.end(), f"{m.group('label')}\t"))
+        number = m.group("label") or m.group("after_comma")
+        if int(number) == expected:
+            cuts.append((m.start() + 1, m.end(), f"{number}\t"))
             expected += 1
     head = line.text[: cuts[0][0]] if cuts else line.text
     if loose and cuts:
@@ -476,7 +486,7 @@ def _split_lettered(line: Line, label: Label) -> list[Line]:
     expected = label.value + 1
     cuts: list[tuple[int, int, str]] = []
     for m in _RUN_ON_LETTERED.finditer(line.text):
-        written = f"{m.group('label')})"
+        written = f"{m.group('label') or m.group('after_comma')})"
         following, _ = split_label(f"{written} x")
         if following is None:
             continue

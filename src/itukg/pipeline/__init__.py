@@ -26,18 +26,26 @@ Enricher = Callable[[Any], tuple[bytes | str, str]]
 to add to it, and one line saying what they are."""
 
 
+# a folder's own notes, never one of its texts: 'README.md', 'LICENSE.txt'
+_FOLDER_NOTES = {"readme", "license", "licence", "changelog", "notice", "authors", "sources"}
+
+
+def _is_text(path: Path) -> bool:
+    return path.suffix.lower() in INPUT_SUFFIXES and path.stem.casefold() not in _FOLDER_NOTES
+
+
 def collect_inputs(paths: Iterable[str | Path], left_out: list[Path] | None = None) -> list[Path]:
     """Files to read: each file given, and the texts (INPUT_SUFFIXES: text, Markdown,
-    AsciiDoc, Word, XML, PDF, HTML) in each folder given; the folders' other files are
-    added to left_out, when given."""
+    AsciiDoc, Word, XML, PDF, HTML) in each folder given, but for its own notes
+    (README, LICENSE …); the folders' other files are added to left_out, when given."""
     found: list[Path] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
             files = sorted(p for p in path.iterdir() if p.is_file())
-            texts = [p for p in files if p.suffix.lower() in INPUT_SUFFIXES]
+            texts = [p for p in files if _is_text(p)]
             if left_out is not None:
-                left_out.extend(p for p in files if p.suffix.lower() not in INPUT_SUFFIXES)
+                left_out.extend(p for p in files if not _is_text(p))
             if not texts:
                 forms = "*.txt, *.md, *.adoc, *.docx, *.xml, *.pdf, *.html"
                 raise InputError(path, f"folder holds no text to read ({forms})")

@@ -32,7 +32,7 @@ _MARKED = re.compile(
 )
 _ROW = re.compile(r"^\s*\|.*\|\s*$")
 _BREAK = re.compile(r"\s*(?:<br\s*/?>\s*)+", re.IGNORECASE)
-MIN_MARKED = 3  # marked lines (headings, emphasis) that make a text Markdown
+MIN_MARKED = 2  # marked lines (headings, emphasis) that make a text Markdown
 
 
 def is_markdown(lines: list[str]) -> bool:

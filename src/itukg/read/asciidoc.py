@@ -138,8 +138,8 @@ class _Reader:
         if m := _UNORDERED.match(text):
             return self._item(len(m.group("marks")), m.group("text"), ordered=False)
         plain_text = _inline(_HARD_BREAK.sub("", text))
-        if plain_text and self._heading_part(plain_text) is not None:
-            self.part = self._heading_part(plain_text) or self.part
+        if plain_text and (part := self._heading_part(plain_text)) is not None:
+            self.part = part
             self._end_list()
         return plain_text
 

@@ -34,7 +34,13 @@ from itukg.parse.residue import (
     revision_pairs,
 )
 from itukg.parse.table import find_tables
-from itukg.parse.wrapping import join_open_headings, looks_wrapped, strip_bullets, unwrap
+from itukg.parse.wrapping import (
+    OPEN_ENDED,
+    join_open_headings,
+    looks_wrapped,
+    strip_bullets,
+    unwrap,
+)
 from itukg.read.text import Line, Revision, SourceText
 
 _KINDS = "resolution|decision|recommendation|opinion"
@@ -156,8 +162,6 @@ _RECITAL = re.compile(
     r"^(?:\(?[a-z]\)\s*\S|(?:\d{1,2}[.)]?\s+)?(?:(?:that|the)\b"
     r"|(?:Resolution|Recommendation|Decision|Article)s?\s+(?:ITU-R\s+)?\d|Nos?\.?\s*\d))"
 )  # or a number a web page's list gave it: '1. that a key role …'
-# a line that stops where its phrase goes on: the next line is not one of its own
-_OPEN_END = re.compile(r"\s(?:to|of|and|the|with|from|in|on|for|by)\s*$")
 _BREADCRUMB = re.compile(r"(?:\s[:|>\u00bb]\s.*){2}")  # 'Home : ITU-D : Conferences'
 
 # a lettered recital at the start of a line or after the end of the item before it
@@ -354,7 +358,7 @@ class _Parser:
             return None
         previous = next((p.text for p in reversed(lines[:index]) if p.text), "")
         if not UPPER_TITLE.match(line.text) and (
-            (index and _OPEN_END.search(lines[index - 1].text))
+            (index and lines[index - 1].text.rstrip().endswith(OPEN_ENDED))
             or (_TITLE.match(previous) and not UPPER_TITLE.match(previous))
         ):
             # a title's second line citing another text ('… from Rec. BT.709 to' /

@@ -47,7 +47,8 @@ _SPACED_LABEL = re.compile(rf"^(?P<label>{_LABEL_WORD})\s{{2,}}(?=\S)")
 # a label alone on its line: its text is on the next
 _LONE_LABEL = re.compile(rf"^(?:{_LABEL_WORD}|[\u2013\u2014\u2022-])$")
 _BULLET = re.compile(r"^\s*[\u2022\u25aa\u25e6\u25cf\u00b7]\s+")
-_OPEN_ENDED = (" the", " of", " and", " to", " with")  # words a heading never ends on
+# words a heading or a title's line never ends on: its phrase goes on on the next line
+OPEN_ENDED = (" the", " of", " and", " to", " with", " from", " in", " on", " for", " by")
 _ENDS_SENTENCE = (".", ";", ":", "!", "?")
 # a line that has not reached its end: a lettered or numbered item whose text starts in
 # lower case, as recitals and asks do ('a) the Charter of the United Nations and the
@@ -189,7 +190,7 @@ def _continues(before: str, text: str, headings: HeadingMatcher, full: int = 10*
         _TITLE_LINE.match(before)
         and text[:1].isupper()
         and len(before) <= MAX_TITLE_LINE
-        and not before.endswith(_OPEN_ENDED)
+        and not before.endswith(OPEN_ENDED)
     ):
         return False  # a title line is a line of its own: 'Resolution 37 – Bridging …'
         # (not a recital that recalls a resolution and goes on after 'and')
@@ -291,7 +292,7 @@ def join_open_headings(lines: list[Line], headings: HeadingMatcher) -> list[Line
         if (
             previous is not None
             and line.text
-            and previous.text.endswith(_OPEN_ENDED)
+            and previous.text.endswith(OPEN_ENDED)
             and headings.match(previous.text) is not None
             and not _starts_own_line(line.text, headings)
         ):

@@ -800,3 +800,118 @@ def test_a_lost_heading_over_recitals_that_cite_a_provision_first(tmp_path):
     assert lost.section_kind == "heading-lost" and [c.label for c in lost.clauses] == ["1", "2"]
     assert [(p.instrument, p.number) for p in lost.clauses[0].cites_provisions] == [("CS", "126")]
     assert further.heading == "further recognizing"
+
+
+def test_a_later_page_of_a_recommendation_numbered_by_its_running_head(tmp_path):
+    """A Markdown page holding a PDF's page in a code fence: the page number and the
+    running head on one line above the enacting line, the title on an earlier page. The
+    running head numbers the text; the fence marks are no clauses."""
+    page = (
+        "## [Page 2]\n\n```text\n"
+        "2                                     Rec. ITU-R S.9999-2\n\n"
+        "The ITU Radiocommunication Assembly,\n"
+        "        considering\n"
+        "a)      that Article 22 of the Radio Regulations (RR) sets single-entry limits that\n"
+        "apply to non-geostationary systems in certain parts of the frequency range to protect\n"
+        "geostationary networks operating in the same frequency bands from interference;\n"
+        "b)      that to perform the examination referred to in considering a), the Bureau\n"
+        "requires a software tool that permits the calculation of the power levels produced\n"
+        "by such systems, on the basis of the characteristics of each system submitted,\n"
+        "        recommends\n"
+        "that the functional description in Annex 1 should be used to develop software tools\n"
+        "calculating the power levels and their compliance with the limits of Article 22.\n```\n"
+    )
+    (recommendation,) = _read(tmp_path, page, "page.md").resolutions
+    assert recommendation.id.startswith("ra/recommendation-s-9999-2/")
+    assert _outline(recommendation) == [("considering", ["a)", "b)"]), ("recommends", [None])]
+    assert [e.identifier for e in recommendation.sections[0].clauses[0].cites_external] == [
+        "RR Article 22"
+    ]
+
+
+def test_a_recommendation_title_spaced_out_by_justified_type(tmp_path):
+    text = (
+        "RECOMMENDATION  ITU-R  BS.9998-5\n\n"
+        "Algorithms  to  measure  the  loudness  of  programmes\n\n"
+        "(2006-2023)\n\n"
+        "The ITU Radiocommunication Assembly,\n\nconsidering\n\n"
+        "a)\nthat  modern  digital  sound  transmission  techniques  offer  an  extremely  wide\n"
+        "dynamic  range  and  that  programmes  are  produced  in  mono,  stereo  and  in\n"
+        "multichannel  formats  at  once;\n\n"
+        "b)\nthat  listeners  desire  the  subjective  loudness  of  audio  programmes  to  be\n"
+        "uniform  for  different  sources  and  programme  types  in  every  service  and  that\n"
+        "many  methods  are  available  for  the  measurement  of  audio  levels  but  that  the\n"
+        "existing  methods  do  not  measure  loudness,\n\n"
+        "recommends\n\n1\n"
+        "that  when  an  objective  measure  of  the  loudness  of  a  programme  is\n"
+        "required,  the  algorithm  specified  in  Annex  1  should  be  used.\n"
+    )
+    (recommendation,) = _read(tmp_path, text).resolutions
+    assert (recommendation.kind.value, recommendation.number) == ("recommendation", "BS.9998-5")
+    assert _outline(recommendation) == [("considering", ["a)", "b)"]), ("recommends", ["1"])]
+
+
+def test_a_council_document_run_into_one_line(tmp_path):
+    """A Council document copied as one line: its cover, a mixed-case title followed by
+    the meeting that approved it, recitals run together, and a preamble word after a
+    recital's comma that in such a line can only be the next heading."""
+    text = (
+        "INTERNATIONAL TELECOMMUNICATION UNION COUNCIL GENEVA \u2014 Document C31/77-E "
+        "Decision 777 (Modified 2031) (approved at the Fifth Plenary Meeting) Recovery of the "
+        "costs of filings The Council, considering a) Resolution 88 of the Plenipotentiary "
+        "Conference (Rev. Marrakesh, 2002), on cost recovery; b) that filings under Article 9 "
+        "of the Radio Regulations and Appendix 30B are charged in accordance with the "
+        "provisions of this decision, recognizing that the costs of the Bureau must be "
+        "recovered, decides 1 to apply the schedule in the Annex; 2 to review it each year.\n"
+    )
+    (decision,) = _read(tmp_path, text).resolutions
+    assert decision.id == "council/decision-777/2031"
+    assert _outline(decision) == [
+        ("considering", ["a)", "b)"]),
+        ("recognizing", [None]),
+        ("decides", ["1", "2"]),
+    ]
+    b = decision.sections[0].clauses[1]
+    assert b.text.endswith("provisions of this decision,")
+    assert [e.identifier for e in b.cites_external] == ["RR Article 9", "RR Appendix 30B"]
+
+
+def test_a_participle_after_a_comma_in_a_recital_of_its_own_line_stays(tmp_path):
+    document = _read(
+        tmp_path,
+        _considering(
+            "a) that the General Assembly, noting that the review is due, decided to hold it;"
+        ),
+    )
+    (resolution,) = document.resolutions
+    assert _outline(resolution) == [("considering", ["a)"]), ("resolves", [None])]
+
+
+def test_a_middle_page_that_starts_with_numbered_operative_items(tmp_path):
+    """A page from the middle of a Council decision: its asks 8 and 9, whose heading is
+    on the page before, then its own headings, all on one line."""
+    page = (
+        "\u2013 37 \u2013 (1.2 \u2013 Other matters) 8 that the Annex to this decision should "
+        "be reviewed periodically by the Council; 9 that the payment of charges shall be made "
+        "on the basis of an invoice, recommends that any credits should be applied to later "
+        "invoices, instructs the Director of the Radiocommunication Bureau 1 to enhance the "
+        "software; 2 to submit an annual report to the Council.\n"
+    )
+    (text,) = _read(tmp_path, page).resolutions
+    assert not text.complete
+    assert [(s.section_kind, s.heading, [c.label for c in s.clauses]) for s in text.sections] == [
+        ("operative-heading-lost", "", ["8", "9"]),
+        ("recommends", "recommends", [None]),
+        ("instructs", "instructs the Director of the Radiocommunication Bureau", ["1", "2"]),
+    ]
+
+
+def test_a_document_sites_transcript_below_the_text_is_not_another_text(tmp_path):
+    text = (
+        "RESOLUTION ITU-R 99-1\nWorking methods\n(1993-2012)\n"
+        "The ITU Radiocommunication Assembly,\nconsidering\na) that methods matter,\n"
+        "resolves\nthat the methods shall be as follows.\n\n"
+        "Transcript of the page\n\nRESOLUTION ITU-R 99-1\n\nWorking methods\n"
+    )
+    document = _read(tmp_path, text)
+    assert [r.id for r in document.resolutions] == ["ra/99-1/geneva-2012"]

@@ -163,6 +163,17 @@ _RR_PROVISIONS = re.compile(
     r"\d{1,2}\.\d{1,4}[A-Z]{0,3})*)(?![\w.]\w)"
     r"(?:\s+(?:of|in)\s+the\s+(?:Radio\s+Regulations|RR)\b)?"
 )
+# an article or appendix of the Radio Regulations, named after it ('Article 9 of the Radio
+# Regulations', 'Appendices 30/S30, 30A/S30A and 30B/S30B to the Radio Regulations', 'RR
+# Appendix 4'), or one of the plans' appendices, which need no name ('Article 7 of Appendix
+# 30B'): the Constitution and Convention have no appendices
+_RR_PART = r"S?\d{1,2}[A-Z]?(?:/S\d{1,2}[A-Z]?)?"
+_RR_PLAN = re.compile(r"S?30[AB]?$")
+_RR_PARTS = re.compile(
+    r"\b(?P<named>RR\s+)?(?P<kind>Articles?|Appendix|Appendices)\s+"
+    rf"(?P<list>{_RR_PART}(?:\s*(?:,\s*and|,|and)\s*{_RR_PART})*)(?![\w/-])"
+    r"(?P<of>\s+(?:of|to)\s+the\s+(?:Radio\s+Regulations|RR)\b(?:\s+\(RR\))?)?"
+)
 _REGULATIONS = re.compile(
     r"\b(?P<rr>Radio\s+Regulations|RR)\b(?!-)|\b(?P<itr>International\s+Telecommunication"
     r"\s+Regulations|ITRs?)\b"
@@ -263,6 +274,18 @@ def external_instruments(
             match.start(),
             match.end(),
             [ExternalItem("regulations", f"RR No. {n}") for n in numbers],
+        )
+    for match in _RR_PARTS.finditer(text):
+        kind = "Article" if match.group("kind").startswith("Article") else "Appendix"
+        numbers = [n.split("/")[0] for n in re.findall(_RR_PART, match.group("list"))]
+        named = match.group("named") or match.group("of")
+        if not named and (kind == "Article" or not all(_RR_PLAN.match(n) for n in numbers)):
+            continue  # 'Article 12 of the Constitution', 'Appendix 1 to this Resolution'
+        provisions.append((match.start(), match.end()))
+        yield (
+            match.start(),
+            match.end(),
+            [ExternalItem("regulations", f"RR {kind} {n}") for n in numbers],
         )
     for match in _REGULATIONS.finditer(text):
         if any(start <= match.start() < end for start, end in provisions):

@@ -162,14 +162,23 @@ _RECITAL = re.compile(
     r"^(?:\(?[a-z]\)\s*\S|(?:\d{1,2}[.)]?\s+)?(?:(?:that|the)\b"
     r"|(?:Resolution|Recommendation|Decision|Article)s?\s+(?:ITU-R\s+)?\d|Nos?\.?\s*\d))"
 )  # or a number a web page's list gave it: '1. that a key role …'
+# a Recommendation's running head on its later pages: 'Rec. ITU-R S.1503-4'
+_RUNNING_HEAD = re.compile(
+    r"\bRec\.\s+(?P<prefix>ITU-[RT])\s+(?P<number>[A-Z]{1,3}\.\d{1,4}(?:\.\d{1,3})?(?:-\d{1,2})?)\b"
+)
 _BREADCRUMB = re.compile(r"(?:\s[:|>\u00bb]\s.*){2}")  # 'Home : ITU-D : Conferences'
 
 # a lettered recital at the start of a line or after the end of the item before it
-_LABELLED_RECITAL = re.compile(r"(?:^|(?<=[;,.:]\s))\(?[a-z]\)\s+(?:that|the)\b")
+# the first item a page from the middle of a text holds before its first heading: a
+# lettered recital ('…; c) that …'), or an operative item numbered as ITU sets them, with
+# no full stop ('(1.2 – Other finance matters) 8 that the Annex …; 9 that …')
+_LABELLED_ITEM = re.compile(
+    r"(?:^|(?<=[;,.:]\s))\(?[a-z]\)\s+(?:that|the)\b|(?:^|(?<=[;,.:)]\s))\d{1,2}\s+(?:that|to)\s+[a-z]"
+)
 HEADING_LOST = "heading-lost"  # the ontology's kind of recitals whose heading was lost
 OPERATIVE_LOST = "operative-heading-lost"  # and of operative items whose heading was lost
 # an operative item: an infinitive, or a numbered one ('1. on the basis of … to consider …')
-_OPERATIVE_ITEM = re.compile(r"^(?:\d{1,2}[.)]?\s+)?to\s+[a-z]{3,}\b")
+_OPERATIVE_ITEM = re.compile(r"^(?:\d{1,2}[.)]?\s+)?to\s+[a-z]{3,}\b|^\d{1,2}\s+that\b")
 _TO_RESOLUTION = re.compile(r"^\(to\s+(?P<target>Resolution\b.*)\)$", re.I)
 _WITH_RESPECT = re.compile(r"^With respect to\s+(?P<target>.+)$", re.I)
 _MARKERS = {"MOD", "ADD", "SUP", "DRAFT", "NOC"}
@@ -348,7 +357,8 @@ class _Parser:
     # --- resolution header -----------------------------------------------------------
     def _title(self, lines: list[Line], index: int) -> _Title | None:
         line = lines[index]
-        m = _TITLE.match(line.text)
+        # a justified PDF copy spaces its words out: 'RECOMMENDATION  ITU-R  BS.1770-5'
+        m = _TITLE.match(" ".join(line.text.split()))
         if not m:
             return self._named_title(lines, index) or self._unnumbered_draft(lines, index)
         before = m.group("body")
@@ -470,11 +480,25 @@ class _Parser:
         while start < index and not lines[start].text:
             start += 1
         first = lines[start]
-        title = _Title(first, None, f"[untitled line {first.number}]", None, "")
+        head = next(  # looked for in the lines as read: unwrapping dropped it as furniture
+            (
+                m
+                for line in self.source.lines
+                if line.number < lines[index].number and (m := _RUNNING_HEAD.search(line.text))
+            ),
+            None,
+        )
+        if head is not None:  # a later page of a Recommendation: its running head numbers it
+            title = _Title(first, head.group("prefix"), head.group("number"), None, "",
+                           TextKind.RECOMMENDATION)  # fmt: skip
+            note = f"the number is the running head's ('{head.group(0)}')"
+        else:
+            title = _Title(first, None, f"[untitled line {first.number}]", None, "")
+            note = "the text is read without its number"
         resolution = self._resolution(title, lines[start:])
         resolution.notes.append(
             f"line {first.number}: no title line such as 'RESOLUTION 123 (…)' above the "
-            "enacting line: the text is read without its number"
+            f"enacting line: {note}"
         )
         return [resolution]
 
@@ -495,11 +519,11 @@ class _Parser:
             # the recitals of the heading before, cut off with it, are kept: from the first
             # labelled one ('…of the Union; c) that …; d) that …, considering further …')
             earlier = next(
-                (j for j, x in enumerate(lines[:i]) if _LABELLED_RECITAL.match(x.text)), None
+                (j for j, x in enumerate(lines[:i]) if _LABELLED_ITEM.match(x.text)), None
             )
             if earlier is not None:
                 start, i = 0, earlier
-            elif recital := _LABELLED_RECITAL.search(line.text, 0, start):
+            elif recital := _LABELLED_ITEM.search(line.text, 0, start):
                 start = recital.start()
             # what stands before it is the page's, not the text's
             before = " ".join(x.text for x in lines[:i] if x.text) + " " + lines[i].text[:start]
@@ -510,7 +534,7 @@ class _Parser:
             (
                 i
                 for i, line in enumerate(repaired)
-                if self.headings.match(line.text) or _LABELLED_RECITAL.match(line.text)
+                if self.headings.match(line.text) or _LABELLED_ITEM.match(line.text)
             ),
             None,
         )
@@ -975,10 +999,10 @@ class _Parser:
 
 def _lost_heading(text: str) -> tuple[Part, str, str] | None:
     """The part and kind of a section whose heading was lost, from its first line."""
+    if _OPERATIVE_ITEM.match(text):  # first: '8 that …' is numbered as a resolves item
+        return Part.OPERATIVE, OPERATIVE_LOST, "operative items"
     if _RECITAL.match(text):
         return Part.PREAMBLE, HEADING_LOST, "recitals"
-    if _OPERATIVE_ITEM.match(text):
-        return Part.OPERATIVE, OPERATIVE_LOST, "operative items"
     return None
 
 
@@ -1115,19 +1139,16 @@ def _made_by(revision: Revision | None) -> tuple[str | None, str | None]:
 
 def _without_page_titles(resolutions: list[Resolution]) -> list[Resolution]:
     """A web page's own heading ('WTDC Resolution 36') just above the text's title
-    ('WTDC RESOLUTION 36 (Rev. Hyderabad, 2010)') reads as a title with nothing under it:
-    it is left out when the next text is the same resolution."""
-    kept = []
+    ('WTDC RESOLUTION 36 (Rev. Hyderabad, 2010)') reads as a title with nothing under it,
+    and so does a document site's transcript of its first page, below the text: it is left
+    out when the text next to it is the same resolution."""
+    kept: list[Resolution] = []
     for index, resolution in enumerate(resolutions):
-        after = resolutions[index + 1] if index + 1 < len(resolutions) else None
         empty = not resolution.sections and not resolution.annexes
-        if (
-            empty
-            and after is not None
-            and resolution.revision_year is None
-            and (resolution.kind, resolution.body, resolution.number)
-            == (after.kind, after.body, after.number)
-        ):
-            continue
+        if empty and resolution.revision_year is None:
+            key = (resolution.kind, resolution.body, resolution.number)
+            neighbours = kept[-1:] + resolutions[index + 1 : index + 2]
+            if any((n.kind, n.body, n.number) == key for n in neighbours):
+                continue
         kept.append(resolution)
     return kept

@@ -34,6 +34,10 @@ _TITLE_IN_LINE = re.compile(
     r"|(?<![\w(])(?:(?:ADD|MOD)\s+)?DRAFT\s+(?:NEW\s+)?(?:RESOLUTION|DECISION|RECOMMENDATION)"
     r"(?=\s+The\s)"  # a draft with no number, its enacting line right after it
     rf"|(?<![\w(])[RD]\s\d{{1,4}}\s\({COUNCIL_DATING}\)(?=\s)"  # 'R 1333 (C11)'
+    # in mixed case only when the meeting that adopted it follows, as the Council's
+    # documents set it: 'Decision 482 (Modified 2004) (approved at the Eleventh Plenary …)'
+    r"|(?<![\w(])(?:Resolution|Decision)\s\d{1,4}(?:\s\([^()]{2,40}\))?"
+    r"(?=\s+\((?:approved|adopted)\s+(?:at|by|during)\s+the\s)"
 )
 # the enacting line after it: 'The World Radiocommunication Conference (Geneva, 2012),'
 _ENACTING_IN_LINE = re.compile(rf"\b{ENACTING_BODY}(?:\([^()]{{2,60}}\))?\s*,")

@@ -278,11 +278,13 @@ def _split_heading_once(
             split is None
             and whole_clause
             and text[brk.start()] == ","
-            and headings.modified_at(text, start)
+            and (headings.modified_at(text, start) or _run_together(text, brk.start()))
         ):
             # '…the digital divide, taking into account further the need …': after a
             # comma, only a preamble word with its modifier is a heading ('…, noting that
-            # …' is a recital's participle as often as a heading)
+            # …' is a recital's participle as often as a heading), or any preamble word
+            # in a copy that ran its recitals into one line, where nothing else can
+            # separate them ('a) that …; b) that …; c) that … Conference, noting that …')
             split = _preamble_word_then_clause(text[start:], headings)
 
         if split:
@@ -290,6 +292,12 @@ def _split_heading_once(
             before = _piece(line, text[:end], True)
             return [before, _piece(line, head, False)], [before], _piece(line, clause, False)
     return None
+
+
+def _run_together(text: str, end: int) -> bool:
+    """Whether text, up to end, is lettered recitals run into one line: it starts with a
+    label and another follows after a semicolon."""
+    return split_label(text)[0] is not None and _NEXT_LETTERED.search(text, 0, end) is not None
 
 
 def _near(pattern: str, span: int) -> re.Pattern[str]:

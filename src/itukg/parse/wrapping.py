@@ -36,8 +36,11 @@ _FURNITURE = re.compile(
     # an ITU document's footer: the file it was printed from ('M:\ITUDOC13\092V2E.WW9') and
     # its job number ('(111606)')
     r"|[A-Z]:\\\S{1,120}|\(\d{5,7}\)"
-    # a Recommendation's running head: 'Rec. ITU-R  BS.1770-5'
-    r"|Rec\.\s+ITU-[RT]\s+[A-Z]{1,3}\.\d{1,4}(?:\.\d{1,3})?(?:-\d{1,2})?"
+    # a Recommendation's running head, with the page number before or after it on even and
+    # odd pages: 'Rec. ITU-R  BS.1770-5', '2      Rec. ITU-R S.1503-4'
+    r"|(?:\d{1,4}\s+)?Rec\.\s+ITU-[RT]\s+[A-Z]{1,3}\.\d{1,4}(?:\.\d{1,3})?(?:-\d{1,2})?(?:\s+\d{1,4})?"
+    # a Markdown code fence around text pasted from a PDF ('```text', '```')
+    r"|`{3,}[\w-]*"
     # bullets left together on a line of their own when a page lost its list ('• •')
     r"|[\u2022\u25aa\u25e6\u25cf\u00b7](?:\s*[\u2022\u25aa\u25e6\u25cf\u00b7])+)$"
 )

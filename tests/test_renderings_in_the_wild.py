@@ -915,3 +915,47 @@ def test_a_document_sites_transcript_below_the_text_is_not_another_text(tmp_path
     )
     document = _read(tmp_path, text)
     assert [r.id for r in document.resolutions] == ["ra/99-1/geneva-2012"]
+
+
+def test_resolves_over_a_line_that_names_whom_it_invites(tmp_path):
+    """'resolves' / 'to invite ITU-R' / '1' / 'to study …', as an HTML copy gives each
+    part of the heading and each label a line: one heading naming ITU-R; a lead-in
+    clause ('to recommend to the Council that …:') stays a clause."""
+    text = (
+        "RESOLUTION 999 (WRC-2000)\nRadiocommunications for disaster relief\n"
+        "The World Radiocommunication Conference (Istanbul, 2000),\n"
+        "considering\na)\nthat the global harmonization of spectrum for the use of relief\n"
+        "organizations will lead to economies of scale and will reduce the\n"
+        "costs of the equipment that they use,\n"
+        "resolves\nto invite ITU-R\n1\nto study, as a matter of urgency, the identification of the\n"
+        "frequency bands that could be used on a global or regional basis by the\n"
+        "organizations in the event of a disaster;\n"
+        "2\nto study the regulatory provisions necessary for identifying the\n"
+        "bands and for the harmonized use of equipment in them,\n"
+        "further resolves\nto recommend to the Council that a conference be held, with the "
+        "following agenda:\n1 to consider the results of the studies.\n"
+    )
+    (resolution,) = _read(tmp_path, text).resolutions
+    assert _outline(resolution) == [
+        ("considering", ["a)"]),
+        ("resolves to invite ITU-R", ["1", "2"]),
+        ("further resolves", [None, "1"]),
+    ]
+    assert _asked(resolution.sections[1]) == ["itu-r"]
+
+
+def test_resolves_to_invite_a_sector_run_into_a_one_line_copy(tmp_path):
+    text = (
+        "RESOLUTION 998 (Rev.WRC-2000) Resources for relief operations The World "
+        "Radiocommunication Conference (Istanbul, 2000), considering a) that telecommunication "
+        "resources matter in the event of natural disasters; b) that administrations have been "
+        "urged to remove regulatory barriers, noting that the Intergovernmental Conference on "
+        "Emergency Telecommunications, held in Tampere in 1998, adopted the Tampere Convention, "
+        "resolves to invite the ITU Radiocommunication Sector to continue to study, as a "
+        "matter of urgency, the aspects of radiocommunications relevant to disaster relief.\n"
+    )
+    (resolution,) = _read(tmp_path, text).resolutions
+    resolves = resolution.sections[-1]
+    assert resolves.heading == "resolves to invite the ITU Radiocommunication Sector"
+    assert _asked(resolves) == ["itu-r"]
+    assert resolves.clauses[0].text.startswith("to continue to study")

@@ -363,6 +363,7 @@ def _heading_then_clause(text: str, start: int, headings: HeadingMatcher) -> tup
     while last < len(text) and (text[last].isspace() or text[last] == ","):
         last += 1
     pos = start
+    bare = None  # 'resolves' before 'to invite ITU-R to …': the longer heading is the one
     while pos <= last:
         near = _TO_NEAR.match(text, pos)
         if near is None:
@@ -378,8 +379,13 @@ def _heading_then_clause(text: str, start: int, headings: HeadingMatcher) -> tup
         match = headings.match(head)
         operative = match is not None and match.kind.part == Part.OPERATIVE
         if operative and _is_glued_heading(head, headings):
+            if bare is None and match is not None and not match.addressee_text:
+                longer = headings.match(f"{head} {text[to : to + 60]}")  # its infinitive
+                if longer is not None and longer.modality != match.modality:
+                    bare = head, text[to + 1 :].strip()
+                    continue
             return head, text[to + 1 :].strip()
-    return None
+    return bare
 
 
 def _operative_word_then_that(text: str, headings: HeadingMatcher) -> tuple[str, str] | None:

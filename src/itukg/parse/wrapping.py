@@ -285,19 +285,38 @@ def _bullets_before_headings(lines: list[Line], headings: HeadingMatcher) -> boo
     return False
 
 
+def _addressed_below(heading: str, text: str, headings: HeadingMatcher) -> bool:
+    """Whether text ('to invite ITU-R') is the rest of the bare heading above it
+    ('resolves'): together they are a heading naming its addressees, with no clause."""
+    above = headings.match(heading)
+    if above is None or above.addressee_text or not text.startswith("to "):
+        return False
+    joined = headings.match(f"{heading} {text}")
+    return (
+        joined is not None
+        and joined.modality != above.modality
+        and bool(joined.addressee_text)
+        # bodies only: 'to recommend to the Council that a conference be held …' is a clause
+        and re.search(r"\b(?:that|to|which|shall|should)\b", joined.addressee_text) is None
+        and headings.split_clause(f"{heading} {text}") is None
+    )
+
+
 def join_open_headings(lines: list[Line], headings: HeadingMatcher) -> list[Line]:
     """A heading line that stops on a word no heading ends on ('resolves to instruct the'
     / 'Secretary-General') joined with the next line, in any text: the line alone would
-    be a heading with a lost addressee."""
+    be a heading with a lost addressee. So is 'resolves' over a line that only says whom
+    it addresses ('to invite ITU-R', then the items): that line is the heading's rest."""
     out: list[Line] = []
     for line in lines:
         previous = out[-1] if out else None
-        if (
-            previous is not None
-            and line.text
-            and previous.text.endswith(OPEN_ENDED)
-            and headings.match(previous.text) is not None
-            and not _starts_own_line(line.text, headings)
+        if previous is not None and line.text and (
+            (
+                previous.text.endswith(OPEN_ENDED)
+                and headings.match(previous.text) is not None
+                and not _starts_own_line(line.text, headings)
+            )
+            or _addressed_below(previous.text, line.text, headings)
         ):
             out[-1] = replace(previous, text=_join(previous.text, line.text), raw=previous.raw)
             continue

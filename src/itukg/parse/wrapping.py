@@ -310,13 +310,17 @@ def join_open_headings(lines: list[Line], headings: HeadingMatcher) -> list[Line
     out: list[Line] = []
     for line in lines:
         previous = out[-1] if out else None
-        if previous is not None and line.text and (
-            (
-                previous.text.endswith(OPEN_ENDED)
-                and headings.match(previous.text) is not None
-                and not _starts_own_line(line.text, headings)
+        if (
+            previous is not None
+            and line.text
+            and (
+                (
+                    previous.text.endswith(OPEN_ENDED)
+                    and headings.match(previous.text) is not None
+                    and not _starts_own_line(line.text, headings)
+                )
+                or _addressed_below(previous.text, line.text, headings)
             )
-            or _addressed_below(previous.text, line.text, headings)
         ):
             out[-1] = replace(previous, text=_join(previous.text, line.text), raw=previous.raw)
             continue

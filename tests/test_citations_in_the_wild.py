@@ -69,6 +69,14 @@ def test_numbers_without_a_full_stop_located_in_their_article(nlp):
         # before 1993 the WRCs were World Administrative Radio Conferences
         ("Resolution 60 (WARC-79)", ("wrc", "60", "Geneva", 1979)),
         ("Resolution 33 (Rev. WARC-92)", ("wrc", "33", "Malaga-Torremolinos", 1992)),
+        # the conference's name with its two words the other way round, as a text wrote it
+        (
+            "Resolution No. 3 of the World Administrative Telephone and Telegraph Conference "
+            "(Melbourne, 1988)",
+            ("wcit", "3", "Melbourne", 1988),
+        ),
+        # a WTSA resolution with the Sector's prefix, its hyphen and space lost in a copy
+        ("Resolution ITUT7", ("wtsa", "7", None, None)),
     ],
 )
 def test_conferences_beyond_the_four_resolve_to_their_own_body(nlp, text, expected):
@@ -142,6 +150,27 @@ def test_decisions_recommendations_and_opinions_are_cited_as_such(nlp):
         ("the charter of the United Nations", []),
         ("the tunis agenda", []),
         ("the Radio Regulations", [("regulations", "RR")]),
+        ("CCITT Recommendation D.150", [("sector-recommendation", "CCITT D.150")]),
+        (  # two outcomes of one place named together, the place written once
+            "the Geneva Declaration of Principles and Plan of Action and the Tunis Commitment "
+            "and Agenda",
+            [
+                ("outcome", "WSIS Geneva Declaration"),
+                ("outcome", "WSIS Geneva Plan of Action"),
+                ("outcome", "WSIS Tunis Commitment"),
+                ("outcome", "WSIS Tunis Agenda"),
+            ],
+        ),
+        (
+            "Article 9 of the Radio Regulations and Appendices 30/S30 and 30A/S30A to the RR",
+            [
+                ("regulations", "RR Article 9"),
+                ("regulations", "RR Appendix 30"),
+                ("regulations", "RR Appendix 30A"),
+            ],
+        ),
+        ("Article 6 of Appendix 30B", [("regulations", "RR Appendix 30B")]),
+        ("Appendix 1 to this Resolution", []),
         ("the International Telecommunication Regulations", [("regulations", "ITR")]),
     ],
 )

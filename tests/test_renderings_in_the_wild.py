@@ -960,3 +960,89 @@ def test_resolves_to_invite_a_sector_run_into_a_one_line_copy(tmp_path):
     assert resolves.heading == "resolves to invite the ITU Radiocommunication Sector"
     assert _asked(resolves) == ["itu-r"]
     assert resolves.clauses[0].text.startswith("to continue to study")
+
+
+def test_a_recitals_bulleted_list_run_into_its_line_after_a_colon(tmp_path):
+    text = _considering(
+        "a) that Resolution 88 (Rev. Marrakesh, 2002) resolved: \u2022 that cost recovery "
+        "shall be implemented as soon as possible, consistent with Resolution 91 (Minneapolis, "
+        "1998); \u2022 that all filings shall be charged under Council Decision 482,"
+    )
+    (resolution,) = _read(tmp_path, text).resolutions
+    clauses = resolution.sections[0].clauses
+    assert [c.label for c in clauses] == ["a)", "a) \u20221", "a) \u20222"]
+    assert clauses[0].text == "that Resolution 88 (Rev. Marrakesh, 2002) resolved:"
+    assert [c.number for c in clauses[1].cites_resolutions] == ["91"]
+
+
+def test_a_draft_run_into_one_line_with_its_footer_between_two_recitals(tmp_path):
+    """A proposal copied as one line: its cover, the enacting line with no number above
+    it, a printed footer (file, job number, dates, next page and symbol) between two
+    recitals; a preamble word after a recital's subject ('…(ITU-D), in view of its
+    purposes, …') is no heading there."""
+    text = (
+        "WORLD TELECOMMUNICATION DEVELOPMENT CONFERENCE (WTDC-98) Valletta, Malta For action "
+        "Senegal (Republic of) DRAFT RESOLUTION The World Telecommunication Development "
+        "Conference (Valletta, 1998), considering a) that accounting rates affect the revenues "
+        "of operators and that this can hold up investment in their networks; b) that the "
+        "Telecommunication Development Sector (ITU-D), in view of its purposes, is well placed "
+        "to help, noting a) that studies of accounting rates require human and financial "
+        "resources; C:\\ITUDOC2\\110E.WW7 (64879) 24.03.98 30.03.98 -2CMDT98/110-E b) that "
+        "ITU-D Study Group 1 studies tariff rebalancing,\n"
+    )
+    (draft,) = _read(tmp_path, text).resolutions
+    assert _outline(draft) == [("considering", ["a)", "b)"]), ("noting", ["a)", "b)"])]
+    assert "ITUDOC" not in " ".join(c.text for s in draft.sections for c in s.clauses)
+
+
+def test_a_title_with_its_history_set_out_with_semicolons_is_one_version(tmp_path):
+    text = (
+        "WTSA RESOLUTION 99 (Florian\u00f3polis, 2004; Johannesburg, 2008; Dubai, 2012)\n"
+        "Bridging the gap\n"
+        "The World Telecommunication Standardization Assembly (Dubai, 2012),\n"
+        "considering\na) that the gap remains,\nresolves\nto go on.\n"
+    )
+    assert [r.id for r in _read(tmp_path, text).resolutions] == ["wtsa/99/dubai-2012"]
+
+
+def test_a_middle_page_of_a_long_list_of_recitals_lettered_after_z(tmp_path):
+    """A Final Acts page run into one line from the middle of a WRC resolution's recitals
+    ('ac)', 'ad)' …, one glued after a provision's letter: '5.429F;ad)'), then its own
+    headings; the Radio Regulations' numbers of 1996–2000 carry an S."""
+    page = (
+        "RES999 \u2013 282 \u2013 ac) that this conference has identified the band in Nos. "
+        "5.429B and 5.429F;ad) that the band is allocated worldwide to the radiolocation "
+        "service; ae) that administrations use the band under No. S5.388 of the Radio "
+        "Regulations, emphasizing a) that flexibility must be afforded to administrations; "
+        "b) that the needs of developing countries must be met, noting a) Resolutions 224 "
+        "(Rev.WRC-15) and 225 (Rev.WRC-12), which also relate to the band;\n"
+    )
+    (text,) = _read(tmp_path, page).resolutions
+    assert _outline(text) == [
+        ("", ["ac)", "ad)", "ae)"]),
+        ("emphasizing", ["a)", "b)"]),
+        ("noting", ["a)"]),
+    ]
+    ac, _, ae = text.sections[0].clauses
+    assert [e.identifier for e in ac.cites_external] == ["RR No. 5.429B", "RR No. 5.429F"]
+    assert [e.identifier for e in ae.cites_external] == ["RR No. S5.388"]
+
+
+def test_the_balloons_of_tracked_changes_printed_into_a_pdf_copy(tmp_path):
+    text = (
+        "RESOLUTION 999 (REV. BUSAN, 2014)\nAuthor\nDeleted: GUADALAJARA, 2010\n"
+        "Facilitating the transition\n"
+        "The Plenipotentiary Conference of the International Telecommunication Union "
+        "(Busan, 2014),\n"
+        "considering\na) Resolution 64 (Rev. Dubai, 2012) of WTSA, on addresses; Author\n"
+        "Deleted: Guadalajara, 2010\nAuthor\n"
+        "b) Deleted: ,\nthe results of the group, which the Council endorsed, Author\n"
+        "Deleted: Hyderabad, 2010\n"
+        "Author considering further a) that WTSAResolution 64 asks for more,\n"
+    )
+    (resolution,) = _read(tmp_path, text).resolutions
+    assert _outline(resolution) == [("considering", ["a)", "b)"]), ("considering further", ["a)"])]
+    words = " ".join(c.text for s in resolution.sections for c in s.clauses)
+    assert "Deleted" not in words and "Author" not in words
+    (cited,) = resolution.sections[1].clauses[0].cites_resolutions
+    assert (cited.body, cited.number) == ("wtsa", "64")

@@ -168,6 +168,16 @@ class Vocabulary:
         wanted = {cls, *self.subclasses.get(cls, ())}
         return [a for a in self.actors.values() if wanted.intersection(a.classes)]
 
+    def world_body_of_sector(self, prefix: str) -> Actor | None:
+        """The Sector's world assembly or conference ('ITU-D' → WTDC), not a regional one."""
+        sector = prefix.lower()
+        for cls in ("Assembly", "Conference"):
+            found = [a for a in self.actors_of_class(cls) if sector in a.sectors]
+            found.sort(key=lambda actor: "regional" in actor.label.casefold())
+            if found:
+                return found[0]
+        return None
+
     def governing_bodies(self) -> list[Actor]:
         return self.actors_of_class("GoverningBody")
 

@@ -92,6 +92,10 @@ class _Bodies:
         return None
 
 
+# a conference's acronym run into the citation after it, its space lost: 'WTSAResolution'
+_GLUED_ACRONYM = re.compile(r"([A-Z]{2,6})(?=Resolution|Decision|Recommendation|Opinion)")
+
+
 def _body_after(end: int, citing: Resolution, bodies: _Bodies) -> tuple[str | None, str]:
     """The body written right after a citation list: 'of WTSA', 'of this conference'."""
     text = bodies.text  # doc.text joins every token again on each access
@@ -118,7 +122,9 @@ def _item_body(
     item: CitedItem, listed: tuple[str | None, str], vocabulary: Vocabulary
 ) -> tuple[str | None, str]:
     if item.prefix:
-        body = vocabulary.body_with_prefix(item.prefix.replace("\u2011", "-"))
+        prefix = item.prefix.replace("\u2011", "-")
+        # 'Resolution ITU-R 75' is the RA's; 'Resolution ITU-T 7', rarer, its Sector's assembly
+        body = vocabulary.body_with_prefix(prefix) or vocabulary.world_body_of_sector(prefix)
         if body:
             return body.id, "prefix"
     if item.session:
@@ -142,6 +148,10 @@ def _span_citations(
     doc: Any, span: Any, citing: Resolution, vocabulary: Vocabulary, bodies: _Bodies
 ) -> list[ResolutionCitation]:
     listed = _body_after(span.end_char, citing, bodies)
+    if listed[0] is None and (glued := _GLUED_ACRONYM.match(span.text)):
+        actor = vocabulary.actor_by_acronym(glued.group(1))  # 'WTSAResolution 64'
+        if actor is not None and "GoverningBody" in actor.classes:
+            listed = actor.id, "text"
     citations = []
     in_sentence: list[str | None] = []  # looked up once per span, when an item needs it
     for item in span._.itukg["items"]:

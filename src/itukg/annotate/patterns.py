@@ -13,28 +13,36 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 _DASHES = "-\u2010\u2011\u2012\u2013\u2014"
-_PREFIX = r"[A-Z]{2,4}[" + _DASHES + r"][A-Z]"  # ITU-R
+# ITU-R; 'ITUR', 'ITUT7' where a copy dropped the non-breaking hyphen (and the space after)
+_PREFIX = r"(?:[A-Z]{2,4}[" + _DASHES + r"][A-Z]|ITU[RTD](?=\s|\d))"
 _NUMBER = r"\d+[A-Z]?(?:[" + _DASHES + r"]\d+)?"  # 191, 7-4, 58A
 _PAREN = r"\((?:[^()]|\([^()]*\))*\)"
 # a number followed by a slash is a United Nations resolution's (70/1), never an ITU one's
-_ITEM = rf"(?:{_PREFIX}\s+)?{_NUMBER}(?![\d/])(?:\s*{_PAREN})?"
+_ITEM = rf"(?:{_PREFIX}\s*)?{_NUMBER}(?![\d/])(?:\s*{_PAREN})?"
 _JOIN = r"\s*(?:,\s*and|,|and|&)\s*"
 
 RESOLUTION_LIST = re.compile(
     # 'Res 71(Rev. Guadalajara, 2010)', 'Res. 191': the short form, before its number
     # 'Resolution37': the space lost before the number, as copies from the web lose it
-    r"\b(?P<word>Resolution|Decision|Recommendation|Opinion|Res\.?(?=\s+(?:ITU-[RTD]\s+)?\d))"
+    # 'WTSAResolution 64': the space lost after the body's acronym
+    r"(?:\b|(?<=[A-Z]{2}))(?P<word>Resolution|Decision|Recommendation|Opinion"
+    r"|Res\.?(?=\s+(?:ITU-[RTD]\s+)?\d))"
     r"(?:s?\s+(?:Nos?\.?\s+(?=\d))?|(?=\d))"  # 'Resolution No. 35': the older Final Acts' way
     rf"(?P<list>{_ITEM}(?:{_JOIN}(?:(?P=word)\s+)?{_ITEM})*)"
 )
 _ITEM_PARTS = re.compile(
-    rf"(?:(?P<prefix>{_PREFIX})\s+)?(?P<number>\d+[A-Z]?)(?:[{_DASHES}](?P<edition>\d+))?"
+    rf"(?:(?P<prefix>{_PREFIX})\s*)?(?P<number>\d+[A-Z]?)(?:[{_DASHES}](?P<edition>\d+))?"
     rf"(?:\s*(?P<paren>{_PAREN}))?"
 )
 _REVISION = re.compile(
     r"^\(\s*(?:R\s?ev\.?\s*)?(?:(?P<session>[A-Z]{2,5}[" + _DASHES + r"]\d{2})"
     r"|(?P<place>[^,()\d][^,()]*?),?\s+(?P<year>(?:19|20)\d{2}))\s*\)$"
 )
+
+
+def _sector_prefix(prefix: str | None) -> str | None:
+    """'ITUT' → 'ITU-T': the prefix as ITU writes it."""
+    return f"ITU-{prefix[3]}" if prefix and re.fullmatch("ITU[RTD]", prefix) else prefix
 
 
 @dataclass
@@ -71,7 +79,13 @@ def resolution_lists(text: str) -> Iterator[tuple[int, int, list[CitedItem]]]:
                     other = paren[1:-1].strip()
             items.append(
                 CitedItem(
-                    part.group("prefix"), part.group("number"), place, year, session, other, kind
+                    _sector_prefix(part.group("prefix")),
+                    part.group("number"),
+                    place,
+                    year,
+                    session,
+                    other,
+                    kind,
                 )
             )
         # "Resolutions 5 and 59 (Rev. Baku, 2025)": a revision after an item applies to the
@@ -144,7 +158,8 @@ _SECURITY_COUNCIL = re.compile(
 )
 _RECOMMENDATION_WORD = r"(?:Recommendations?|RECOMMENDATIONS?)"
 _SECTOR_RECOMMENDATION = re.compile(
-    rf"\b(?:{_RECOMMENDATION_WORD}\s+(?P<s1>ITU-[RT])|(?P<s2>ITU-[RT])\s+Recommendations?)\s+"
+    # the CCITT's Recommendations before 1993, which ITU-T took over: 'CCITT Recommendation D.150'
+    rf"\b(?:{_RECOMMENDATION_WORD}\s+(?P<s1>ITU-[RT])|(?P<s2>ITU-[RT]|CCITT)\s+Recommendations?)\s+"
     r"(?P<list>[A-Z]{1,3}\.\d+(?:\.\d+)*(?:\s*(?:,\s*and|,|and)\s*(?:ITU-[RT]\s+)?"
     r"[A-Z]{1,3}\.\d+(?:\.\d+)*)*)"
 )
@@ -158,9 +173,12 @@ _DEVELOPMENT_RECOMMENDATION = re.compile(
 )
 # a provision of the Radio Regulations: numbered by article and point ('No. 5.441B', 'Nos.
 # 5.340 and 5.341'), where the Constitution and Convention number plainly
+# (numbered 'S5.388' from 1996 to 2000, while the simplified Regulations and the old ones
+# stood side by side)
+_RR_NUMBER = r"S?\d{1,2}\.\d{1,4}[A-Z]{0,3}"
 _RR_PROVISIONS = re.compile(
-    r"\bNos?\.?\s*(?P<list>\d{1,2}\.\d{1,4}[A-Z]{0,3}(?:\s*(?:,\s*and|,|and)\s*"
-    r"\d{1,2}\.\d{1,4}[A-Z]{0,3})*)(?![\w.]\w)"
+    rf"\bNos?\.?\s*(?P<list>{_RR_NUMBER}(?:\s*(?:,\s*and|,|and)\s*"
+    rf"{_RR_NUMBER})*)(?![\w.]\w)"
     r"(?:\s+(?:of|in)\s+the\s+(?:Radio\s+Regulations|RR)\b)?"
 )
 # an article or appendix of the Radio Regulations, named after it ('Article 9 of the Radio
@@ -201,7 +219,7 @@ class ExternalItem:
     identifier: str  # 'A/RES/70/1', 'ITU-T X.1205', 'RR', 'WSIS Tunis Agenda'
 
 
-NamedInstruments = tuple[re.Pattern[str], dict[str, ExternalItem]]
+NamedInstruments = tuple[re.Pattern[str], dict[str, list[ExternalItem]]]
 
 
 def named_instruments(named: Iterable[tuple[str, str, tuple[str, ...]]]) -> NamedInstruments:
@@ -209,11 +227,19 @@ def named_instruments(named: Iterable[tuple[str, str, tuple[str, ...]]]) -> Name
     one pattern of their names, longest first (any run of spaces between the words), and
     what each name, its spaces made single and case folded, cites. A name of three words
     or more is found whatever the case of the words after its first ('the WSIS
-    declaration of principles'); a shorter one only as written ('Tunis Agenda')."""
-    named = list(named)
-    cited = {" ".join(name.split()).casefold(): ExternalItem(kind, identifier)
-             for kind, identifier, names in named for name in names}  # fmt: skip
-    names = sorted({" ".join(n.split()) for _, _, ns in named for n in ns}, key=len, reverse=True)
+    declaration of principles'); a shorter one only as written ('Tunis Agenda'). Two
+    names of one place are also found joined, the place written once ('the Geneva
+    Declaration of Principles and Plan of Action', 'the Tunis Commitment and Agenda')."""
+    items = [(" ".join(name.split()), ExternalItem(kind, identifier))
+             for kind, identifier, names in named for name in names]  # fmt: skip
+    spelled = {name: [item] for name, item in items}
+    for first, one in items:
+        for second, other in items:
+            place = first.split()[0]
+            if one != other and len(first.split()) > 1 and second.startswith(place + " "):
+                spelled.setdefault(f"{first} and {second[len(place) + 1 :]}", [one, other])
+    cited = {name.casefold(): found for name, found in spelled.items()}
+    names = sorted(spelled, key=len, reverse=True)
     alternatives = "|".join(_name_pattern(name) for name in names)
     return re.compile(rf"\b(?:{alternatives})\b" if alternatives else r"(?!x)x"), cited
 
@@ -233,7 +259,7 @@ def external_instruments(
     if by_name is not None:
         pattern, cited = by_name
         for match in pattern.finditer(text):
-            yield match.start(), match.end(), [cited[" ".join(match.group().split()).casefold()]]
+            yield match.start(), match.end(), cited[" ".join(match.group().split()).casefold()]
     for match in _UN_LIST.finditer(text):
         who = " ".join((match.group("before") or match.group("of") or "").split()).casefold()
         found = re.findall(r"(?:A/RES/|A/)?(\d{1,4})/(\d{1,3})", match.group(0))
@@ -268,7 +294,7 @@ def external_instruments(
         yield match.start(), match.end(), items
     provisions = []
     for match in _RR_PROVISIONS.finditer(text):
-        numbers = re.findall(r"\d{1,2}\.\d{1,4}[A-Z]{0,3}", match.group("list"))
+        numbers = re.findall(_RR_NUMBER, match.group("list"))
         provisions.append((match.start(), match.end()))
         yield (
             match.start(),

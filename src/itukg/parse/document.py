@@ -36,6 +36,7 @@ from itukg.parse.residue import (
 from itukg.parse.table import find_tables
 from itukg.parse.wrapping import (
     OPEN_ENDED,
+    drop_balloons,
     join_open_headings,
     looks_wrapped,
     strip_bullets,
@@ -159,7 +160,7 @@ _ANNEX = re.compile(
 # a recital as it opens: a letter label, 'that …', 'the …', or the text it recalls
 # ('a) that …', 'that the …', 'Resolution 31 (Rev. Doha, 2006) of …')
 _RECITAL = re.compile(
-    r"^(?:\(?[a-z]\)\s*\S|(?:\d{1,2}[.)]?\s+)?(?:(?:that|the)\b"
+    r"^(?:\(?[a-z]{1,2}\)\s*\S|(?:\d{1,2}[.)]?\s+)?(?:(?:that|the)\b"
     r"|(?:Resolution|Recommendation|Decision|Article)s?\s+(?:ITU-R\s+)?\d|Nos?\.?\s*\d))"
 )  # or a number a web page's list gave it: '1. that a key role …'
 # a Recommendation's running head on its later pages: 'Rec. ITU-R S.1503-4'
@@ -173,7 +174,7 @@ _BREADCRUMB = re.compile(r"(?:\s[:|>\u00bb]\s.*){2}")  # 'Home : ITU-D : Confere
 # lettered recital ('…; c) that …'), or an operative item numbered as ITU sets them, with
 # no full stop ('(1.2 – Other finance matters) 8 that the Annex …; 9 that …')
 _LABELLED_ITEM = re.compile(
-    r"(?:^|(?<=[;,.:]\s))\(?[a-z]\)\s+(?:that|the)\b|(?:^|(?<=[;,.:)]\s))\d{1,2}\s+(?:that|to)\s+[a-z]"
+    r"(?:^|(?<=[;,.:]\s))\(?[a-z]{1,2}\)\s+(?:that|the)\b|(?:^|(?<=[;,.:)]\s))\d{1,2}\s+(?:that|to)\s+[a-z]"
 )
 HEADING_LOST = "heading-lost"  # the ontology's kind of recitals whose heading was lost
 OPERATIVE_LOST = "operative-heading-lost"  # and of operative items whose heading was lost
@@ -255,7 +256,7 @@ class _Parser:
     def parse(self) -> Document:
         lines = self.source.lines
         if self.source.format == "text":  # text taken from a PDF or a web page
-            flat = split_flattened(join_chunks(lines), self.headings.unglue)
+            flat = split_flattened(join_chunks(drop_balloons(lines)), self.headings.unglue)
             lines = strip_bullets(flat, self.headings)
             lines = join_open_headings(lines, self.headings)
             if looks_wrapped(lines):
@@ -651,7 +652,7 @@ class _Parser:
         if body is None and title.body:
             body = self._governing(title.body)
         if body is None and title.prefix:
-            body = self._body_of_sector_prefix(title.prefix)
+            body = self.vocabulary.world_body_of_sector(title.prefix)
         if body is None and title.revision and (m := _SESSION_REVISION.match(title.revision)):
             body = self._governing(m.group("acronym").split("-")[0])  # (Rev.WRC-97) → WRC
         if body is None and title.revision and _COUNCIL_SESSION.match(title.revision.strip()):
@@ -730,16 +731,6 @@ class _Parser:
         resolution.end_line = max([resolution.line, *last[-1:]])
         return resolution
 
-    def _body_of_sector_prefix(self, prefix: str):
-        """The Sector's world assembly or conference ('ITU-D' → WTDC), not a regional one."""
-        sector = prefix.lower()
-        for cls in ("Assembly", "Conference"):
-            found = [a for a in self.vocabulary.actors_of_class(cls) if sector in a.sectors]
-            found.sort(key=lambda actor: "regional" in actor.label.casefold())
-            if found:
-                return found[0]
-        return None
-
     def _dates(self, text: str | None) -> list[tuple[str | None, int]]:
         """(place, year) of a revision text, oldest first; two when track changes ran an old
         and a new revision together ('REV. BUCHAREST, 2022 Doha, 2026')."""
@@ -762,7 +753,10 @@ class _Parser:
             dated: list[tuple[str | None, int]] = [
                 (self.vocabulary.canonical_place(p), y) for p, y in pairs
             ]
-            return sorted(dict.fromkeys(dated), key=lambda d: d[1])[-2:]
+            dated = sorted(dict.fromkeys(dated), key=lambda d: d[1])
+            # a history set out with semicolons ('Florianópolis, 2004; Johannesburg, 2008;
+            # Dubai, 2012') dates the last version only: it is no track-change residue
+            return dated[-1:] if ";" in text else dated[-2:]
         if m := _REVISION.match(text):
             return [(None, int(m.group("year")))]
         return []

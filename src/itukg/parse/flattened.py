@@ -62,6 +62,14 @@ _RUNNING_HEAD = re.compile(
     r"(?<!\S)RES\d{1,4}[A-Z]?(?:-\d{1,3}|\s[-\u2013]\s\d{1,4}\s[-\u2013])(?=\s)\s?"
 )
 
+# an ITU document's footer left inside the flattened text: the file it was printed from,
+# its job number, its dates and the next page's number with the symbol ('C:\ITUDOC2\110E.WW7
+# (64879) 24.03.98 30.03.98 -2CMDT98/110-E')
+_FOOTER = re.compile(
+    r"(?<!\S)[A-Z]:\\\S{1,120}(?:\s\(\d{5,7}\))?(?:\s\d{2}\.\d{2}\.\d{2,4}){0,2}"
+    r"(?:\s-?\d{0,3}[A-Z][\w/.]{1,30}-[EFS])?(?=\s)\s?"
+)
+
 
 # a document site that cuts a text into numbered chunks of fixed length, mid-word:
 # '1、Res. ITU-R 38-3 … the study of technical, operational and procedural matters t' /
@@ -112,8 +120,9 @@ def split_flattened(lines: list[Line], unglue: Callable[[str], str] | None = Non
         if len(line.text) > FLAT_LINE:
             if unglue is not None:
                 line = replace(line, text=unglue(line.text))
-            if _RUNNING_HEAD.search(line.text):
-                line = replace(line, text=_RUNNING_HEAD.sub("", line.text))
+            for furniture in (_RUNNING_HEAD, _FOOTER):
+                if furniture.search(line.text):
+                    line = replace(line, text=furniture.sub("", line.text))
             if "The Council" in line.text:
                 line = replace(line, text=_council_title_first(line.text))
             out.extend(_cut(line))

@@ -28,7 +28,9 @@ _ASKED = re.compile(
 _RECITED = re.compile(
     r"\s+(?:the|its|(?:Article|Resolution|Decision|Recommendation)s?|Nos?\.)\s+\S"
 )
-_GLUED_AFTER_MARK = re.compile(r"(?<=[a-z0-9)][,;:])(?=[a-z][a-z)])")  # ',noting', ':a)', '2011;b)'
+_GLUED_AFTER_MARK = re.compile(
+    r"(?<=[A-Za-z0-9)][,;:])(?=[a-z][a-z)])"
+)  # ',noting', ':a)', '2011;b)'
 _GLUED_AFTER_LABEL = re.compile(r"(?<=[\s:][a-z]\))(?=[a-z]{2})")  # 'a)resolved'
 # a heading's first item right after it: ' a) that …', ' 1 to …', ' 1.1 to …'
 _LABEL_AFTER = re.compile(r"\s+(?:\(?[a-z]{1,4}\)|\d{1,3}(?:\.\d{1,3})*)\s+\S")

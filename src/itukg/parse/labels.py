@@ -79,6 +79,15 @@ def roman_value(text: str) -> int:
     return total
 
 
+def column_value(text: str) -> int | None:
+    """Position of a two-letter label counted on after z) as 'aa)', 'ab)', 'ac)' … (the
+    World Radiocommunication Conference's long lists): 'ac)' → 29; None for another."""
+    raw = text.strip("()")
+    if len(raw) != 2 or not raw.isalpha() or not raw.islower():
+        return None
+    return 26 * (ord(raw[0]) - ord("a") + 1) + ord(raw[1]) - ord("a") + 1
+
+
 def letter_value(text: str) -> int:
     """Position of a one-letter label in the alphabet (for 'i)' read as a letter)."""
     return ord(text.strip("()")[0]) - ord("a") + 1

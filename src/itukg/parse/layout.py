@@ -24,7 +24,7 @@ from itertools import chain
 
 from itukg.enums import Part
 from itukg.parse.headings import HeadingMatcher
-from itukg.parse.labels import Label, letter_value, split_label
+from itukg.parse.labels import Label, column_value, letter_value, split_label
 from itukg.read.text import Line
 
 MAX_GLUED_HEADING = 320  # characters of a heading (with its addressees) glued to a text
@@ -278,13 +278,18 @@ def _split_heading_once(
             split is None
             and whole_clause
             and text[brk.start()] == ","
-            and (headings.modified_at(text, start) or _run_together(text, brk.start()))
+            and (
+                headings.modified_at(text, start)
+                or (_run_together(text, brk.start()) and _THAT_AFTER_WORD.match(text, start))
+            )
         ):
             # '…the digital divide, taking into account further the need …': after a
             # comma, only a preamble word with its modifier is a heading ('…, noting that
             # …' is a recital's participle as often as a heading), or any preamble word
             # in a copy that ran its recitals into one line, where nothing else can
-            # separate them ('a) that …; b) that …; c) that … Conference, noting that …')
+            # separate them, when it states a fact after a whole recital ('a) that …; b)
+            # that …; c) that … Conference, noting that …', not '…; b) that the Sector
+            # (ITU-D), in view of its purposes, …')
             split = _preamble_word_then_clause(text[start:], headings)
 
         if split:
@@ -296,8 +301,18 @@ def _split_heading_once(
 
 def _run_together(text: str, end: int) -> bool:
     """Whether text, up to end, is lettered recitals run into one line: it starts with a
-    label and another follows after a semicolon."""
-    return split_label(text)[0] is not None and _NEXT_LETTERED.search(text, 0, end) is not None
+    label and another follows after a semicolon; and the last of them, up to end, is a
+    whole recital (MIN_RECITAL_BEFORE_HEADING characters), not its subject."""
+    last = next(reversed(list(_NEXT_LETTERED.finditer(text, 0, end))), None)
+    return (
+        split_label(text)[0] is not None
+        and last is not None
+        and end - last.end() >= MIN_RECITAL_BEFORE_HEADING
+    )
+
+
+# a single preamble word and the 'that' of the fact it states: 'noting that', 'recognizing that'
+_THAT_AFTER_WORD = re.compile(r"[a-z]+\s+that\b")
 
 
 def _near(pattern: str, span: int) -> re.Pattern[str]:
@@ -441,6 +456,11 @@ def _is_glued_heading(text: str, headings: HeadingMatcher) -> bool:
 # ii) to decide …', '…the following guiding principles: 1 CWGs shall …; 2 …'
 _COLON_LIST = re.compile(r":\s+(?P<label>1|a\)|i\))\s+(?=\S)")
 _NEXT_NUMBER = re.compile(r"[;.]\s+(?:and\s+)?(?P<label>\d{1,3})\s+(?=\S)")
+# bullets of clauses only ('• that …'): a dash there, or bullets before the texts an item
+# lists, open a list the item itself holds ('in particular: – Resolution 50 …; –
+# Resolution 52 …', as the Final Acts set it)
+_COLON_BULLET = re.compile(r":\s+(?P<label>\u2022)\s+(?=[a-z])")
+_NEXT_BULLET = re.compile(r"[;.]\s+(?:and\s+)?(?P<label>\u2022)\s+(?=[a-z])")
 _NEXT_LETTERED = re.compile(r"[;.]\s+(?:and\s+)?(?P<label>[a-z]{1,5}\))\s+(?=\S)")
 
 
@@ -449,7 +469,7 @@ def _split_colon_list(line: Line) -> list[Line] | None:
     least two items follow each other in sequence; None when there is no such list."""
     opening = _COLON_LIST.search(line.text)
     if opening is None:
-        return None
+        return _split_colon_bullets(line)
     first, _ = split_label(opening.group("label") + "\tx")
     if first is None:
         return None
@@ -467,6 +487,20 @@ def _split_colon_list(line: Line) -> list[Line] | None:
     return _cut(line, line.text[: cuts[0][0]], cuts)
 
 
+def _split_colon_bullets(line: Line) -> list[Line] | None:
+    """A lead-in and its bulleted items run into one line: '…, resolved: • that …; • that
+    …' (at least two bullets, each after a colon or the end of the item before)."""
+    opening = _COLON_BULLET.search(line.text)
+    if opening is None:
+        return None
+    bullet = opening.group("label")
+    cuts = [(opening.start() + 1, opening.end(), bullet + "\t")]
+    for m in _NEXT_BULLET.finditer(line.text, opening.end()):
+        if m.group("label") == bullet:
+            cuts.append((m.start() + 1, m.end(), bullet + "\t"))
+    return _cut(line, line.text[: cuts[0][0]], cuts) if len(cuts) >= 2 else None
+
+
 def _split_items(line: Line) -> list[Line]:
     """'1\tto do a; 2 to do b; 3 to do c' → three items, when the numbers continue; a list
     run in after a lead-in's colon is cut out first."""
@@ -480,6 +514,8 @@ def _split_items(line: Line) -> list[Line]:
         first = label.value
     elif label is not None and label.style in ("alpha", "roman") and not label.bis:
         return _split_lettered(line, label)
+    elif label is not None and label.style == "compound" and (value := column_value(label.text)):
+        return _split_lettered(line, Label(label.text, "alpha", value))  # 'ac) …; ad) …'
     else:
         return [line]
     expected = first + 1
@@ -507,6 +543,8 @@ def _split_lettered(line: Line, label: Label) -> list[Line]:
         value = following.value
         if label.style == "alpha" and following.style == "roman" and following.ambiguous_letter():
             value = letter_value(written)
+        elif label.style == "alpha" and following.style == "compound":
+            value = column_value(written) or 0  # 'ac) …; ad) …', after z)
         elif following.style != label.style:
             continue
         if value == expected:

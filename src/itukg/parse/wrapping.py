@@ -302,6 +302,44 @@ def _addressed_below(heading: str, text: str, headings: HeadingMatcher) -> bool:
     )
 
 
+# the balloons of a Word document's tracked changes, printed to PDF in its margin and
+# copied with its text: 'Deleted: GUADALAJARA, 2010', each after its author, whom Word
+# names 'Author' in a document stripped of personal data
+_BALLOON = re.compile(
+    r"^(?P<label>\(?[a-z]{1,2}\)\s+)?(?:Deleted|Inserted|Formatted|Moved \((?:from|to)\)):\s"
+)
+_AUTHOR_AT_END = re.compile(r"(?:^|\s)Author$")
+_AUTHOR_AT_START = re.compile(r"^Author(?:\s+|$)")
+
+
+def drop_balloons(lines: list[Line]) -> list[Line]:
+    """The lines without the tracked changes' balloons a PDF copy ran into the text, and
+    without their author's name where it stands next to one; a label a balloon followed
+    ('g) Deleted: ,') goes before the text after it."""
+    if not any(_BALLOON.match(line.text) for line in lines):
+        return lines
+    out: list[Line] = []
+    after_balloon = False
+    label = ""
+    for index, line in enumerate(lines):
+        text = line.text
+        if m := _BALLOON.match(text):
+            after_balloon = True
+            label = m.group("label") or label
+            continue
+        if after_balloon:
+            text = _AUTHOR_AT_START.sub("", text)
+        following = lines[index + 1].text if index + 1 < len(lines) else ""
+        if _BALLOON.match(following):
+            text = _AUTHOR_AT_END.sub("", text)
+        after_balloon = False
+        if text and label:
+            text, label = label + text, ""
+        if text or not line.text:
+            out.append(replace(line, text=text))
+    return out
+
+
 def join_open_headings(lines: list[Line], headings: HeadingMatcher) -> list[Line]:
     """A heading line that stops on a word no heading ends on ('resolves to instruct the'
     / 'Secretary-General') joined with the next line, in any text: the line alone would

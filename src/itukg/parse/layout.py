@@ -280,7 +280,7 @@ def _split_heading_once(
             and text[brk.start()] == ","
             and (
                 headings.modified_at(text, start)
-                or (_run_together(text, brk.start()) and _THAT_AFTER_WORD.match(text, start))
+                or (_THAT_AFTER_WORD.match(text, start) and _run_together(text, brk.start()))
             )
         ):
             # '…the digital divide, taking into account further the need …': after a
@@ -459,8 +459,8 @@ _NEXT_NUMBER = re.compile(r"[;.]\s+(?:and\s+)?(?P<label>\d{1,3})\s+(?=\S)")
 # bullets of clauses only ('• that …'): a dash there, or bullets before the texts an item
 # lists, open a list the item itself holds ('in particular: – Resolution 50 …; –
 # Resolution 52 …', as the Final Acts set it)
-_COLON_BULLET = re.compile(r":\s+(?P<label>\u2022)\s+(?=[a-z])")
-_NEXT_BULLET = re.compile(r"[;.]\s+(?:and\s+)?(?P<label>\u2022)\s+(?=[a-z])")
+_COLON_BULLET = re.compile(r":\s+\u2022\s+(?=[a-z])")
+_NEXT_BULLET = re.compile(r"[;.]\s+(?:and\s+)?\u2022\s+(?=[a-z])")
 _NEXT_LETTERED = re.compile(r"[;.]\s+(?:and\s+)?(?P<label>[a-z]{1,5}\))\s+(?=\S)")
 
 
@@ -493,11 +493,8 @@ def _split_colon_bullets(line: Line) -> list[Line] | None:
     opening = _COLON_BULLET.search(line.text)
     if opening is None:
         return None
-    bullet = opening.group("label")
-    cuts = [(opening.start() + 1, opening.end(), bullet + "\t")]
-    for m in _NEXT_BULLET.finditer(line.text, opening.end()):
-        if m.group("label") == bullet:
-            cuts.append((m.start() + 1, m.end(), bullet + "\t"))
+    following = _NEXT_BULLET.finditer(line.text, opening.end())
+    cuts = [(m.start() + 1, m.end(), "\u2022\t") for m in (opening, *following)]
     return _cut(line, line.text[: cuts[0][0]], cuts) if len(cuts) >= 2 else None
 
 

@@ -46,8 +46,11 @@ demo: setup
 	done
 	@echo "Views and compilation written to out/: open out/mandates.html in a browser (works offline)."
 
+# the tests run on every core (one worker per test file, which keeps a file's fixtures
+# shared); TEST_JOBS=0 runs them in this process, one after another
+TEST_JOBS ?= auto
 test: setup
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_JOBS) --dist loadfile
 
 bench: setup
 	cd bench && ../$(BIN)/python run.py

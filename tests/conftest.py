@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -44,6 +45,24 @@ def corpus_store(tmp_path_factory) -> Path:
 
     store = tmp_path_factory.mktemp("corpus") / "store"
     build([CORPUS], store, enrich=[store_overlaps])
+    return store
+
+
+@pytest.fixture(scope="session")
+def _clean_store_built(tmp_path_factory) -> Path:
+    """The clean resolutions built once, through the real command, with their overlaps."""
+    store = tmp_path_factory.mktemp("clean") / "store"
+    result = run_cli("build", str(CLEAN), "--store", str(store))
+    assert result.returncode == 0, result.stderr
+    return store
+
+
+@pytest.fixture()
+def clean_store(_clean_store_built, tmp_path) -> Path:
+    """A store of the clean resolutions of this test's own, to change or damage: a copy of
+    the one built for the session (its `current` link kept as the relative link it is)."""
+    store = tmp_path / "store"
+    shutil.copytree(_clean_store_built, store, symlinks=True)
     return store
 
 

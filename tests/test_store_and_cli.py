@@ -19,11 +19,8 @@ def _summary(store) -> dict[str, int]:
 
 
 @pytest.fixture()
-def built_store(tmp_path):
-    store = tmp_path / "store"
-    result = run_cli("build", str(CLEAN), "--store", str(store))
-    assert result.returncode == 0, result.stderr
-    return store
+def built_store(clean_store):
+    return clean_store
 
 
 def test_build_prints_a_summary_and_stats_counts_classes(built_store):

@@ -98,13 +98,15 @@ def synthetic(tmp_path_factory) -> Path:
     return folder
 
 
+@pytest.fixture(scope="module")
+def _with_overlaps(_clean_store_built) -> None:
+    assert _summary(_clean_store_built)["overlaps"] > 0
+
+
 @pytest.fixture()
-def store(tmp_path) -> Path:
+def store(clean_store, _with_overlaps) -> Path:
     """A store holding the four clean resolutions and their overlap pairs."""
-    target = tmp_path / "store"
-    _build(target, CLEAN)
-    assert _summary(target)["overlaps"] > 0
-    return target
+    return clean_store
 
 
 def test_a_second_build_a_quarter_second_later_fails_and_the_store_stays_whole(store, synthetic):

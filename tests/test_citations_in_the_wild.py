@@ -172,6 +172,19 @@ def test_decisions_recommendations_and_opinions_are_cited_as_such(nlp):
         ("Article 6 of Appendix 30B", [("regulations", "RR Appendix 30B")]),
         ("Appendix 1 to this Resolution", []),
         ("the International Telecommunication Regulations", [("regulations", "ITR")]),
+        # the Board is named after the Radio Regulations, which it does not cite
+        (
+            "the working methods of the Radio Regulations Board, as the Radio Regulations "
+            "prescribe",
+            [("regulations", "RR")],
+        ),
+        ("the Radio Regulations Board and the RR Board", []),
+        # the action lines are part C of the Geneva Plan of Action, named in several ways
+        (
+            "the Geneva Action Plan (§§ 26 and 27)",
+            [("outcome", "WSIS Geneva Plan of Action")],
+        ),
+        ("the WSIS action lines C2 and C5", [("outcome", "WSIS Geneva Plan of Action")]),
     ],
 )
 def test_external_instruments_are_recorded_as_what_they_are(nlp, text, expected):

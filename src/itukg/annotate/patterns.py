@@ -193,7 +193,8 @@ _RR_PARTS = re.compile(
     r"(?P<of>\s+(?:of|to)\s+the\s+(?:Radio\s+Regulations|RR)\b(?:\s+\(RR\))?)?"
 )
 _REGULATIONS = re.compile(
-    r"\b(?P<rr>Radio\s+Regulations|RR)\b(?!-)|\b(?P<itr>International\s+Telecommunication"
+    # not the Board named after them ('the Radio Regulations Board', 'RRB')
+    r"\b(?P<rr>Radio\s+Regulations|RR)\b(?!-|\s+Board\b)|\b(?P<itr>International\s+Telecommunication"
     r"\s+Regulations|ITRs?)\b"
 )
 

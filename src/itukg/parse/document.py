@@ -49,11 +49,13 @@ _TITLE = re.compile(
     r"^(?:(?P<body>[A-Z][A-Za-z]{1,9}(?:-\d{2})?)\s+(?=(?:draft\s+|new\s+|revised\s+)*(?:"
     + _KINDS
     + r")\b))?"  # 'WTDC RESOLUTION 17', 'PP RESOLUTION 101': the body before the title
-    r"(?P<marker>(?:draft\s+)?(?:new\s+|revised\s+)?)(?P<kind>" + _KINDS + r")\s+"
+    # a draft's title may say what it revises: 'Draft revision of Resolution ITU-R 15-4'
+    r"(?P<marker>(?:draft\s+)?(?:new\s+|revised\s+|revision\s+(?:of|to)\s+)?)"
+    r"(?P<kind>" + _KINDS + r")\s+"
     # 'RESOLUTION No. 2', as the Final Acts wrote it until the 1990s; 'RESOLUTION No. I', as
     # regional conferences numbered theirs
     r"(?:No\.?\s+(?=\d|[IVXL]{1,6}\b))?"
-    r"(?:(?P<prefix>ITU-[RTD])\s+)?"
+    r"(?:(?P<prefix>ITU-?[RTD])\s+)?"  # its hyphen lost in some copies: 'ITUR 15-4'
     # a number, a committee's provisional one ('PLEN/7', '[COM6/7]'), a footnote mark
     # and a Sector Recommendation's series letter and number: 'RECOMMENDATION ITU-R P.1058-1'
     r"(?P<number>\[[^\]]{1,40}\]|[A-Z]{2,6}/\d{1,4}"
@@ -160,7 +162,7 @@ _ANNEX = re.compile(
 # a recital as it opens: a letter label, 'that …', 'the …', or the text it recalls
 # ('a) that …', 'that the …', 'Resolution 31 (Rev. Doha, 2006) of …')
 _RECITAL = re.compile(
-    r"^(?:\(?[a-z]{1,2}\)\s*\S|(?:\d{1,2}[.)]?\s+)?(?:(?:that|the)\b"
+    r"^(?:\(?[a-z]{1,2}\)\s*\S|[a-z]\.\s+\S|(?:\d{1,2}[.)]?\s+)?(?:(?:that|the)\b"
     r"|(?:Resolution|Recommendation|Decision|Article)s?\s+(?:ITU-R\s+)?\d|Nos?\.?\s*\d))"
 )  # or a number a web page's list gave it: '1. that a key role …'
 # a Recommendation's running head on its later pages: 'Rec. ITU-R S.1503-4'
@@ -388,7 +390,7 @@ class _Parser:
             revision, revision_line = rev.group("rev"), following
         return _Title(
             line,
-            m.group("prefix"),
+            _sector_prefix(m.group("prefix")),
             m.group("number"),
             revision,
             marker,
@@ -693,6 +695,7 @@ class _Parser:
 
         draft = (
             "DRAFT" in title.marker
+            or "REVISION" in title.marker  # 'Revision of Resolution 37': a proposal
             or title.marker in {"MOD", "ADD"}
             or (title.number.startswith("[") and not title.number.startswith(UNTITLED))
         )
@@ -824,7 +827,11 @@ class _Parser:
                 resolution.sections.append(section)
                 section_lines.append((section, []))
                 continue
-            if section is None and not resolution.sections and (lost := _lost_heading(text)):
+            if (
+                section is None
+                and not resolution.sections
+                or _lettered_anew(section, section_lines, text)
+            ) and (lost := _lost_heading(text)):
                 # recitals or operative items straight after the enacting line: a copy
                 # lost their heading ('a) that the continuing growth …' with no
                 # 'considering' above, 'to convene a conference …' with no 'resolves')
@@ -989,6 +996,27 @@ class _Parser:
         annex.items.append(
             AnnexItem(label=label.text if label else None, line=line.number, text=body)
         )
+
+
+def _sector_prefix(prefix: str | None) -> str | None:
+    """'ITU-R' as a Sector's prefix is written, whether or not the copy kept its hyphen."""
+    return prefix and f"ITU-{prefix[-1].upper()}"
+
+
+def _lettered_anew(
+    section: Section | None, section_lines: list[tuple[Section, list[Line]]], text: str
+) -> bool:
+    """An 'a)' in a section whose heading was lost, after lettered recitals of its own: the
+    first of another section whose heading was lost too (a web copy dropped both)."""
+    if section is None or section.heading or section_lines[-1][0] is not section:
+        return False
+    label, _ = split_label(text)
+    if label is None or label.style != "alpha" or label.value != 1:
+        return False
+    return any(
+        (earlier := split_label(line.text)[0]) is not None and earlier.style == "alpha"
+        for line in section_lines[-1][1]
+    )
 
 
 def _lost_heading(text: str) -> tuple[Part, str, str] | None:

@@ -95,11 +95,12 @@ def join_chunks(lines: list[Line]) -> list[Line]:
     return [*lines[:first], replace(lines[first], text=text), *lines[last + 1 :]]
 
 
-# another of the Council's volumes sets the session after the subject, and no comma after
-# 'The Council': 'D 540 Creation of a single Standing Committee … (C06) The Council in view of'
+# another of the Council's volumes sets the session after the subject, often with no comma
+# after 'The Council': 'D 540 Creation of a single Standing Committee … (C06) The Council in
+# view of', 'D 552 Date and duration of the 2010 session of the Council (C09) The Council,'
 _COUNCIL_SUBJECT_FIRST = re.compile(
     r"(?<![\w(])(?P<kind>[RD])\s(?P<number>\d{1,4})\s(?P<subject>[A-Z][^()]{3,200}?)\s"
-    rf"\((?P<session>{COUNCIL_DATING})\)\s+The\s+Council\b(?!\s*,)"
+    rf"\((?P<session>{COUNCIL_DATING})\)\s+The\s+Council\b,?"
 )
 
 

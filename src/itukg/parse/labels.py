@@ -19,6 +19,9 @@ _LABEL = re.compile(
     r"(?P<decimal>\d{1,3}(?:\.\d{1,3}){1,3})\.?\t"  # rules numbered by section: 2.1, 2.1.6
     r"|\((?P<paren>[a-z]{1,4}|\d{1,3})\)(?:(?P<s1>bis|ter|quater)(?![a-z]))?"
     r"|(?P<alpha>[a-z]{1,4})(?: ?(?P<s2>bis|ter|quater))?\)(?:(?P<s3>bis|ter|quater)(?![a-z]))?"
+    # a letter with a full stop, as some web pages and older texts letter the preamble
+    # ('a.      the initiative …', 'ii. that …'): the same label as 'a)'
+    r"|(?P<dotted>[a-z]|[ivx]{2,4})\.(?=\s)"
     r"|(?P<num>\d{1,4})(?: ?(?P<s4>bis|ter|quater))?(?:(?:\t)|(?:[.)](?=\s)))"
     r"|(?P<dash>[\u2013\u2014\u2022\-])(?=\s)"
     r")\s*"
@@ -55,7 +58,7 @@ def split_label(text: str) -> tuple[Label | None, str]:
     if m.group("decimal"):
         decimal = m.group("decimal")
         return Label(decimal, "decimal", int(decimal.rsplit(".", 1)[1])), body
-    raw = m.group("paren") or m.group("alpha") or m.group("num")
+    raw = m.group("paren") or m.group("alpha") or m.group("dotted") or m.group("num")
     written = f"({raw})" if m.group("paren") else (raw if m.group("num") else f"{raw})")
     # an item inserted after another keeps its place: 'b)bis', 'b bis)', '3bis'
     written += next((m.group(g) for g in ("s1", "s2", "s3", "s4") if m.group(g)), "")

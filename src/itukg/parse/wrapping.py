@@ -50,6 +50,9 @@ _SPACED_LABEL = re.compile(rf"^(?P<label>{_LABEL_WORD})\s{{2,}}(?=\S)")
 # a label alone on its line: its text is on the next
 _LONE_LABEL = re.compile(rf"^(?:{_LABEL_WORD}|[\u2013\u2014\u2022-])$")
 _BULLET = re.compile(r"^\s*[\u2022\u25aa\u25e6\u25cf\u00b7]\s+")
+# a page that sets its lists with hyphens or asterisks ('- recognizing', '- a) …'): a mark
+# that is also a dash item's, removed only when it stands before headings
+_PLAIN_BULLET = re.compile(r"^\s*(?P<mark>[*-])\s+")
 # words a heading or a title's line never ends on: its phrase goes on on the next line
 OPEN_ENDED = (" the", " of", " and", " to", " with", " from", " in", " on", " for", " by")
 _ENDS_SENTENCE = (".", ";", ":", "!", "?")
@@ -260,9 +263,22 @@ def looks_wrapped(lines: list[Line]) -> bool:
 
 
 def strip_bullets(lines: list[Line], headings: HeadingMatcher) -> list[Line]:
-    """A web page that shows its headings as bullets ('• considering', '• a) that …')
-    copied as text: the bullets carry no structure there, so they are removed. A text
-    whose bullets mark only list items keeps them (they are its dash items)."""
+    """A web page that shows its headings as bullets ('• considering', '• a) that …', or
+    '- considering' in a plain-text rendering) copied as text: the bullets carry no
+    structure there, so they are removed. A text whose bullets mark only list items keeps
+    them (they are its dash items)."""
+    marks = {
+        m.group("mark")
+        for line in lines
+        if (m := _PLAIN_BULLET.match(line.text))
+        and headings.match(line.text[m.end() :]) is not None
+    }
+    if marks:  # those marks are the page's bullets; a round one, if any, is a dash item's
+        plain = [(line, _PLAIN_BULLET.match(line.text)) for line in lines]
+        return [
+            replace(line, text=line.text[m.end() :]) if m and m.group("mark") in marks else line
+            for line, m in plain
+        ]
     if not any(
         (m := _BULLET.match(line.text)) and headings.match(line.text[m.end() :]) is not None
         for line in lines

@@ -185,6 +185,15 @@ def test_decisions_recommendations_and_opinions_are_cited_as_such(nlp):
             [("outcome", "WSIS Geneva Plan of Action")],
         ),
         ("the WSIS action lines C2 and C5", [("outcome", "WSIS Geneva Plan of Action")]),
+        # the quotation marks a text puts around part of a name, and the Summit named in full
+        (
+            "the \u201cDeclaration of Principles\u201d of the World Summit on the Information "
+            "Society and the WSIS \u201cPlan of Action\u201d",
+            [
+                ("outcome", "WSIS Geneva Declaration"),
+                ("outcome", "WSIS Geneva Plan of Action"),
+            ],
+        ),
     ],
 )
 def test_external_instruments_are_recorded_as_what_they_are(nlp, text, expected):

@@ -142,3 +142,133 @@ def test_a_council_decision_of_the_volumes_run_into_one_line(tmp_path):
     ((heading, labels),) = _outline(resolution)
     assert heading == "decides"
     assert labels == [None]
+
+
+def test_words_a_rendering_cut_with_a_space_are_joined_again(tmp_path):
+    document = _read(
+        tmp_path,
+        "RESOLUTION 48 (Rev. Geneva, 2022)\n"
+        "Internationalized domain names\n"
+        "The World Telecommunication Standardization Assembly (Geneva, 2022),\n"
+        "consi dering\n"
+        "a) that intergovernmental organizati ons have had a role in the coordination of "
+        "Internet-related public policy issues, and organizations still have it;\n"
+        "b) that international organizations have also had, an d should continue to have, "
+        "a role, and that the role matters,\n"
+        "resolves to instruct ITU-T Study Gr oup 17\n"
+        "to continue the study.\n",
+    )
+    (resolution,) = document.resolutions
+    assert _outline(resolution) == [
+        ("considering", ["a)", "b)"]),
+        ("resolves to instruct ITU-T Study Group 17", [None]),
+    ]
+    recitals = resolution.sections[0].clauses
+    assert "intergovernmental organizations have had" in recitals[0].text
+    assert "also had, and should continue" in recitals[1].text
+    assert [a.id for a in resolution.sections[1].addressees] == ["itu-t-study-groups"]
+
+
+def test_a_clean_text_keeps_its_words_apart(tmp_path):
+    """Words that could make one ('a part', 'on line') stay apart in a text that shows no
+    cut words elsewhere."""
+    document = _read(
+        tmp_path,
+        "RESOLUTION 48 (Rev. Geneva, 2022)\n"
+        "Internationalized domain names\n"
+        "The World Telecommunication Standardization Assembly (Geneva, 2022),\n"
+        "considering\n"
+        "a) that a part of the work is done on line, apart from the meetings held online,\n"
+        "resolves\n"
+        "to continue the study.\n",
+    )
+    (resolution,) = document.resolutions
+    (recital,) = resolution.sections[0].clauses
+    assert "that a part of the work is done on line, apart" in recital.text
+
+
+def test_a_verb_joined_to_a_recitals_subject_by_and_is_no_heading(tmp_path):
+    document = _read(
+        tmp_path,
+        "RESOLUTION 52 (Rev. Geneva, 2022)\n"
+        "Countering and combating spam\n"
+        "The World Telecommunication Standardization Assembly (Geneva, 2022),\n"
+        "recognizing\n"
+        "a) that the WSIS Plan of Action states in § 12 that confidence is a pillar of the "
+        "information society, and calls for \u201cappropriate action on spam\u201d,\n"
+        "considering\n"
+        "a) that spam is a growing problem,\n"
+        "resolves\n"
+        "to continue the studies.\n",
+    )
+    (resolution,) = document.resolutions
+    assert _outline(resolution) == [
+        ("recognizing", ["a)"]),
+        ("considering", ["a)"]),
+        ("resolves", [None]),
+    ]
+    recital = resolution.sections[0].clauses[0]
+    assert recital.text.endswith("and calls for \u201cappropriate action on spam\u201d,")
+    assert [e.identifier for e in recital.cites_external] == ["WSIS Geneva Plan of Action"]
+
+
+def test_a_proposal_titled_by_the_change_it_proposes(tmp_path):
+    document = _read(
+        tmp_path,
+        "World Telecommunication Standardization Assembly (WTSA-28)\n"
+        "Addendum 4 to\n"
+        "Document 12-E\n"
+        "Original: English\n"
+        "African Telecommunications Union\n"
+        "Proposed modification of Resolution 52 - Countering and combating spam\n"
+        "Abstract: The administrations propose to modify Resolution 52 as shown.\n"
+        "Countering and combating spam\n"
+        "The World Telecommunication Standardization Assembly (Geneva, 2028),\n"
+        "considering\n"
+        "a)that spam is a growing problem for users and networks;\n"
+        "b)that the problem crosses borders,\n"
+        "resolves\n"
+        "to continue the studies.\n",
+    )
+    (resolution,) = document.resolutions
+    assert (resolution.body_id, resolution.number) == ("wtsa", "52")
+    assert resolution.status == Status.DRAFT
+    assert resolution.title == "Countering and combating spam"
+    assert _outline(resolution) == [("considering", ["a)", "b)"]), ("resolves", [None])]
+
+
+def test_a_heading_word_run_into_its_modifier_in_a_one_line_copy(tmp_path):
+    document = _read(
+        tmp_path,
+        "RESOLUTION 69 (Rev. Geneva, 2028) Access to Internet resources The World "
+        "Telecommunication Standardization Assembly (Geneva, 2028), considering that one of "
+        "the purposes of the Union laid down in Article 1 of the ITU Constitution is to extend "
+        "cooperation, consideringfurther the approved documents of the World Summit on the "
+        "Information Society,\n",
+    )
+    (resolution,) = document.resolutions
+    assert [s.heading for s in resolution.sections] == ["considering", "considering further"]
+    further = resolution.sections[1].clauses[0]
+    assert further.text.startswith("the approved documents of the World Summit")
+
+
+def test_a_note_under_recommends_is_the_clauses_and_its_citations_too(tmp_path):
+    document = _read(
+        tmp_path,
+        "RECOMMENDATION ITU-R P.9999-1\n"
+        "Propagation data for the design of Earth-space systems\n"
+        "The ITU Radiocommunication Assembly,\n"
+        "considering\n"
+        "a) that propagation data are needed for planning;\n"
+        "b) that methods have been developed,\n"
+        "recommends\n"
+        "that the methods of Annex 1 should be used for planning.\n"
+        "NOTE – More information may be found in Recommendations ITU-R P.679 and ITU-R P.680.\n",
+    )
+    (resolution,) = document.resolutions
+    assert _outline(resolution)[1] == ("recommends", [None])
+    (clause,) = resolution.sections[1].clauses
+    assert clause.notes == [
+        "NOTE – More information may be found in Recommendations ITU-R P.679 and ITU-R P.680."
+    ]
+    assert [e.identifier for e in clause.cites_external] == ["ITU-R P.679", "ITU-R P.680"]

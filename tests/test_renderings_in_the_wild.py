@@ -479,7 +479,8 @@ def test_a_pdf_extraction_that_put_labels_after_their_clauses_first_line(tmp_pat
     )
     assert [c.label for c in recommends.clauses] == ["1", "2"]
     assert recommends.clauses[1].text.endswith("a more accurate measure of loudness.")
-    assert recommends.notes == [
+    # the note of the item it follows, not a third item
+    assert recommends.clauses[1].notes == [
         "NOTE 1 \u2013 Users should be aware that measured loudness is an estimation."
     ]
 

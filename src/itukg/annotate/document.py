@@ -8,7 +8,7 @@ pipeline once, in batches.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +28,7 @@ from itukg.annotate.references import (
     section_index,
 )
 from itukg.enums import Part
-from itukg.model import Document, Mandate, Resolution
+from itukg.model import Clause, Document, Mandate, Resolution
 from itukg.ontology import Vocabulary, load_vocabulary, ontology_dir
 
 # Heading words by which a body gives orders: their collective addressees are read
@@ -80,6 +80,7 @@ def annotate_resolution(resolution: Resolution, nlp: Any, vocabulary: Vocabulary
             doc = clause_docs[position]
             position += 1
             _cite(clause, doc, resolution, vocabulary, sections)
+            _cite_notes(clause, nlp, resolution, vocabulary)
             clause.topics = _topics(doc)
             if section.kind != Part.OPERATIVE or not section.modality:
                 continue
@@ -123,6 +124,28 @@ def _names(unresolved: list[str]) -> list[str]:
         if any(w[:1].isupper() for w in words.split()) and words not in found:
             found.append(words.rstrip(" ,;:"))
     return found
+
+
+def _cite_notes(clause: Clause, nlp: Any, resolution: Resolution, vocabulary: Vocabulary) -> None:
+    """The texts a clause's footnotes and notes cite ('NOTE – … may be found in
+    Recommendations ITU-R P.679 and ITU-R P.680'): cited by the clause, each once."""
+    for doc in nlp.pipe(clause.notes):
+        _add_new(
+            clause.cites_resolutions,
+            resolution_citations(doc, resolution, vocabulary),
+            lambda c: (c.work_id, c.version_id),
+        )
+        _add_new(clause.cites_provisions, provision_citations(doc, vocabulary), lambda p: p.id)
+        _add_new(clause.cites_external, external_citations(doc), lambda e: e.id)
+
+
+def _add_new(cited: list[Any], found: Iterable[Any], key: Callable[[Any], Any]) -> None:
+    """Add to cited what it does not hold yet (by key), each once."""
+    held = {key(c) for c in cited}
+    for citation in found:
+        if key(citation) not in held:
+            held.add(key(citation))
+            cited.append(citation)
 
 
 def _cite(

@@ -245,11 +245,16 @@ def named_instruments(named: Iterable[tuple[str, str, tuple[str, ...]]]) -> Name
     return re.compile(rf"\b(?:{alternatives})\b" if alternatives else r"(?!x)x"), cited
 
 
+# between the words of a name, the quotation marks a text may put around part of it (the
+# WSIS "Plan of Action", the "Declaration of Principles" of the World Summit …)
+_NAME_GAP = '[\u201d"]?\\s+[\u201c"]?'
+
+
 def _name_pattern(name: str) -> str:
     first, *rest = name.split()
     if len(rest) < 2:
-        return r"\s+".join(re.escape(word) for word in (first, *rest))
-    return r"\s+".join([re.escape(first), *(f"(?i:{re.escape(word)})" for word in rest)])
+        return _NAME_GAP.join(re.escape(word) for word in (first, *rest))
+    return _NAME_GAP.join([re.escape(first), *(f"(?i:{re.escape(word)})" for word in rest)])
 
 
 def external_instruments(
@@ -260,7 +265,8 @@ def external_instruments(
     if by_name is not None:
         pattern, cited = by_name
         for match in pattern.finditer(text):
-            yield match.start(), match.end(), cited[" ".join(match.group().split()).casefold()]
+            name = re.sub(r"[\u201c\u201d\"]", "", match.group())
+            yield match.start(), match.end(), cited[" ".join(name.split()).casefold()]
     for match in _UN_LIST.finditer(text):
         who = " ".join((match.group("before") or match.group("of") or "").split()).casefold()
         found = re.findall(r"(?:A/RES/|A/)?(\d{1,4})/(\d{1,3})", match.group(0))

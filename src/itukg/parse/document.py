@@ -33,6 +33,7 @@ from itukg.parse.residue import (
     resolve_text_residue,
     revision_pairs,
 )
+from itukg.parse.spacing import ontology_words, rejoin_cut_words
 from itukg.parse.table import find_tables
 from itukg.parse.wrapping import (
     OPEN_ENDED,
@@ -101,8 +102,10 @@ LOOSE_ENACTING_SPAN = 80  # non-empty lines
 # aspects of ITU-T work', 'Resolution ITU-R 2-8 (Rev. 2019) - Conference Preparatory Meeting'
 _NAMED_TITLE = re.compile(
     # a proposal's cover names what it revises: 'DRAFT Revision to WTDC Resolution 37 – …'
-    r"^(?:(?P<draft>draft\s++)?(?P<revision>revision\s++(?:of|to)\s++)?"
-    r"(?P<body>[A-Z]{2,5})\s++(?=" + _KINDS + r"))?"
+    # or proposes to change: 'Proposed modification of Resolution 52 - Countering spam'
+    r"^(?:(?P<draft>draft\s++|proposed\s++)?"
+    r"(?P<revision>(?:revision|modification|amendment)\s++(?:of|to)\s++)?"
+    r"(?:(?P<body>[A-Z]{2,5})\s++)?(?=" + _KINDS + r"))?"
     r"(?P<kind>" + _KINDS + r")\s++(?:(?P<prefix>ITU-[RTD])\s++)?"
     r"(?P<number>\d{1,4}(?:-\d{1,2})?[A-Z]?)(?:\s*+\((?P<rev>[^()]{2,60})\))?"
     r"\s++[-\u2013\u2014]\s++(?P<named>\S.{0,300}?)\s*+$",
@@ -258,6 +261,7 @@ class _Parser:
     def parse(self) -> Document:
         lines = self.source.lines
         if self.source.format == "text":  # text taken from a PDF or a web page
+            lines = rejoin_cut_words(lines, ontology_words(self.vocabulary))
             flat = split_flattened(join_chunks(drop_balloons(lines)), self.headings.unglue)
             lines = strip_bullets(flat, self.headings)
             lines = join_open_headings(lines, self.headings)
@@ -892,10 +896,14 @@ class _Parser:
                 )
                 continue
             if label is None and _NOTE_PARAGRAPH.match(body):
-                section.notes.append(body)  # 'NOTE 1 – Users should be aware …'
+                # 'NOTE 1 – Users should be aware …': a note of the clause it follows (the
+                # annotator reads its citations with the clause's), or of the heading
+                noted = section.clauses[-1] if section.clauses else None
+                (noted.notes if noted else section.notes).append(body)
+                of = f"clause {noted.label or '¶'} of" if noted else "the heading"
                 resolution.notes.append(
-                    f"line {line.number}: '{body[:40]}' is a note of '{section.heading}', "
-                    "not a clause"
+                    f"line {line.number}: '{body[:40]}' is a note of {of} '{section.heading}',"
+                    " not a clause"
                 )
                 continue
             if label is None and self.source.format == "text" and _VIEWER_LINE.match(body):

@@ -71,7 +71,7 @@ class HeadingMatcher:
             rf"(?P<rest>.*)$",
             re.DOTALL,
         )
-        self._glued_word = re.compile(rf"\b(?P<word>{word})(?P<next>that|to)\b")
+        self._glued_word = re.compile(rf"\b(?P<word>{word})(?P<next>that|to|further|also)\b")
         self._word_at = re.compile(rf"(?<![\w-])(?:(?:{mod})\s+)*(?:{word})(?![\w-])")
         self._modified_at = re.compile(
             rf"(?:(?:{mod})\s+)+(?:{word})(?![\w-])|(?:{word})(?:\s+(?:{mod})(?![\w-]))+"
@@ -86,7 +86,7 @@ class HeadingMatcher:
         """A line whose line breaks a conversion dropped with their spaces ('…, 2007):a)resolved
         to recommend …,resolvesto convene …', 'The Council,notingthat …'): a space after the
         punctuation before a word or label, after a label before its word, and between a
-        heading word and the 'that' or 'to' run into it."""
+        heading word and the 'that', 'to' or modifier run into it ('consideringfurther')."""
         text = _GLUED_AFTER_MARK.sub(" ", text)
         text = _GLUED_AFTER_LABEL.sub(" ", text)
         return self._glued_word.sub(r"\g<word> \g<next>", text)

@@ -240,9 +240,12 @@ def _split_heading_once(
         if start >= len(text) or not text[start].islower():
             continue
         # the heading ends the line: '…, instructs the Directors of the Bureaux' (not a
-        # participle that opens a list: '…, highlighting:')
+        # participle that opens a list: '…, highlighting:', nor a verb that ', and' joins
+        # to the recital's own subject: '…the Plan of Action states …, and calls for
+        # "appropriate action …",')
         if (
             len(text) - start <= MAX_GLUED_HEADING
+            and not (text[brk.start()] == "," and brk.group().rstrip().endswith("and"))
             and _is_glued_heading(text[start:], headings)
             and not _opens_list(text[start:], headings)
         ):

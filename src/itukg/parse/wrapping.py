@@ -78,8 +78,8 @@ _KIND_ALONE = re.compile(
     r"(?:RESOLUTION|DECISION|RECOMMENDATION|OPINION|Resolution|Decision|Recommendation)$"
 )
 _TITLE_LINE = re.compile(
-    r"^(?:draft\s+)?(?:revision\s+(?:of|to)\s+)?(?:[A-Z]{2,5}\s+)?"
-    r"(?:resolution|decision|recommendation|opinion)\s+(?:ITU-[RTD]\s+)?\d",
+    r"^(?:draft\s+|proposed\s+)?(?:(?:revision|modification|amendment)\s+(?:of|to)\s+)?"
+    r"(?:[A-Z]{2,5}\s+)?(?:resolution|decision|recommendation|opinion)\s+(?:ITU-?[RTD]\s+)?\d",
     re.IGNORECASE,
 )
 _NAMED = re.compile(r"\d[A-Z]?(?:\s*\([^()]{2,60}\))?\s[-\u2013\u2014]\s+[A-Z]")
@@ -200,7 +200,7 @@ def _continues(before: str, text: str, headings: HeadingMatcher, full: int = 10*
     ):
         return False  # a title line is a line of its own: 'Resolution 37 – Bridging …'
         # (not a recital that recalls a resolution and goes on after 'and')
-    if _TITLE_LINE.match(text) and (text.startswith("DRAFT") or _NAMED.search(text)):
+    if _TITLE_LINE.match(text) and (text[:5].upper() == "DRAFT" or _NAMED.search(text)):
         return False  # and starts one: 'DRAFT Revision to WTDC Resolution 37 – …'
 
     if text.isupper() and len(text.split()) <= 6:

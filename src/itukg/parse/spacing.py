@@ -21,8 +21,8 @@ from itukg.ontology import Vocabulary
 from itukg.read.text import Line
 
 _WORD = re.compile(r"[A-Za-z]+")
-# two runs of letters with one space between them, the second not starting a new word
-# after a full stop: 'wo rk', 'Gr oup', 'a nd'
+# two runs of letters with one space between them, the second in small letters (a capital
+# starts a word of its own): 'wo rk', 'Gr oup', 'a nd'
 _PIECES = re.compile(r"(?<![A-Za-z\-])([A-Za-z]+) ([a-z]+)(?![A-Za-z\-])")
 MIN_CUTS = 3  # pieces found before a text is taken to have its words cut
 KNOWN_COUNT = 3  # how often a word must occur in the text to be taken as one without the ontology

@@ -31,6 +31,12 @@ def _package_dir(name: str) -> Path:
     raise FileNotFoundError(f"cannot find the {name}/ folder next to the itukg package")
 
 
+def sector_prefix(prefix: str | None) -> str | None:
+    """'ITUT' → 'ITU-T': a Sector's prefix as ITU writes it, whether or not a copy kept its
+    hyphen (the title reader and the citation finder both meet it)."""
+    return f"ITU-{prefix[3]}" if prefix and re.fullmatch("ITU[RTD]", prefix) else prefix
+
+
 def ontology_dir() -> Path:
     """The folder of ontology Turtle files (ITUKG_ONTOLOGY overrides it)."""
     override = os.environ.get("ITUKG_ONTOLOGY")

@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from itukg.ontology import sector_prefix
+
 _DASHES = "-\u2010\u2011\u2012\u2013\u2014"
 # ITU-R; 'ITUR', 'ITUT7' where a copy dropped the non-breaking hyphen (and the space after)
 _PREFIX = r"(?:[A-Z]{2,4}[" + _DASHES + r"][A-Z]|ITU[RTD](?=\s|\d))"
@@ -38,11 +40,6 @@ _REVISION = re.compile(
     r"^\(\s*(?:R\s?ev\.?\s*)?(?:(?P<session>[A-Z]{2,5}[" + _DASHES + r"]\d{2})"
     r"|(?P<place>[^,()\d][^,()]*?),?\s+(?P<year>(?:19|20)\d{2}))\s*\)$"
 )
-
-
-def _sector_prefix(prefix: str | None) -> str | None:
-    """'ITUT' → 'ITU-T': the prefix as ITU writes it."""
-    return f"ITU-{prefix[3]}" if prefix and re.fullmatch("ITU[RTD]", prefix) else prefix
 
 
 @dataclass
@@ -79,7 +76,7 @@ def resolution_lists(text: str) -> Iterator[tuple[int, int, list[CitedItem]]]:
                     other = paren[1:-1].strip()
             items.append(
                 CitedItem(
-                    _sector_prefix(part.group("prefix")),
+                    sector_prefix(part.group("prefix")),
                     part.group("number"),
                     place,
                     year,

@@ -16,7 +16,7 @@ from typing import Any, cast
 from itukg.enums import ChangeKind, Part, Status, TextKind
 from itukg.errors import InputError
 from itukg.model import Annex, AnnexItem, Change, Clause, Document, Resolution, Section
-from itukg.ontology import Vocabulary, load_vocabulary
+from itukg.ontology import Vocabulary, load_vocabulary, sector_prefix
 from itukg.parse.compare import differences
 from itukg.parse.completeness import check_complete
 from itukg.parse.cover import read_cover
@@ -394,7 +394,7 @@ class _Parser:
             revision, revision_line = rev.group("rev"), following
         return _Title(
             line,
-            _sector_prefix(m.group("prefix")),
+            sector_prefix((m.group("prefix") or "").upper() or None),
             m.group("number"),
             revision,
             marker,
@@ -1004,11 +1004,6 @@ class _Parser:
         annex.items.append(
             AnnexItem(label=label.text if label else None, line=line.number, text=body)
         )
-
-
-def _sector_prefix(prefix: str | None) -> str | None:
-    """'ITU-R' as a Sector's prefix is written, whether or not the copy kept its hyphen."""
-    return prefix and f"ITU-{prefix[-1].upper()}"
 
 
 def _lettered_anew(
